@@ -1,0 +1,73 @@
+namespace BinancePostman.Catalog
+{
+    /// <summary>
+    /// Which Binance API an endpoint belongs to. Each family has its own hosts per network, and its own
+    /// environment folder (the seed's layout: spot, perpetual_futures, delivery_futures, european_options).
+    /// </summary>
+    public enum ApiFamily
+    {
+        Unknown,
+        Spot,
+        UsdMFutures,
+        CoinMFutures,
+        Options,
+        PortfolioMargin,
+    }
+
+    public static class ApiFamilies
+    {
+        /// <summary>The family from the first path segment: /api and /sapi are spot, /fapi USDs-M, /dapi Coin-M, /eapi options.</summary>
+        public static ApiFamily FromPath(string path)
+        {
+            string p = path.TrimStart('/');
+            int slash = p.IndexOf('/');
+            string first = (slash < 0 ? p : p.Substring(0, slash)).ToLowerInvariant();
+            switch (first)
+            {
+                case "api":
+                case "sapi":
+                case "wapi":
+                    return ApiFamily.Spot;
+                case "fapi":
+                    return ApiFamily.UsdMFutures;
+                case "dapi":
+                    return ApiFamily.CoinMFutures;
+                case "eapi":
+                    return ApiFamily.Options;
+                case "papi":
+                    return ApiFamily.PortfolioMargin;
+                default:
+                    // "/futures/data/..." is served by both futures APIs: the collection decides
+
+                    return ApiFamily.Unknown;
+            }
+        }
+
+        /// <summary>The seed's environment folder name for a family.</summary>
+        public static string FolderName(this ApiFamily family)
+        {
+            switch (family)
+            {
+                case ApiFamily.Spot: return "spot";
+                case ApiFamily.UsdMFutures: return "perpetual_futures";
+                case ApiFamily.CoinMFutures: return "delivery_futures";
+                case ApiFamily.Options: return "european_options";
+                case ApiFamily.PortfolioMargin: return "portfolio_margin";
+                default: return "";
+            }
+        }
+
+        public static ApiFamily FromFolderName(string folder)
+        {
+            switch (folder.ToLowerInvariant())
+            {
+                case "spot": return ApiFamily.Spot;
+                case "perpetual_futures": return ApiFamily.UsdMFutures;
+                case "delivery_futures": return ApiFamily.CoinMFutures;
+                case "european_options": return ApiFamily.Options;
+                case "portfolio_margin": return ApiFamily.PortfolioMargin;
+                default: return ApiFamily.Unknown;
+            }
+        }
+    }
+}

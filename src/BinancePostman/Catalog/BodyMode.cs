@@ -1,0 +1,10 @@
+namespace BinancePostman.Catalog
+{
+    public enum BodyMode
+    {
+        None,
+        UrlEncoded,
+        Raw,
+        FormData,
+    }
+}
