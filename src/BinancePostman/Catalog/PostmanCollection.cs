@@ -24,7 +24,7 @@ namespace BinancePostman.Catalog
         /// <summary>Collection-level variables (enabled ones), e.g. prod_url / testnet_url / demo_url.</summary>
         public IReadOnlyDictionary<string, string> Variables { get; }
         /// <summary>True when the file carries pre-request or test scripts (never run by this module).</summary>
-        public bool HasScripts { get; }
+        public bool HasScripts { get; internal set; }
         /// <summary>Set by the reader once all requests are read: the API most of its paths belong to.</summary>
         public ApiFamily Family { get; internal set; }
         public IReadOnlyList<Endpoint> Endpoints => _endpoints;

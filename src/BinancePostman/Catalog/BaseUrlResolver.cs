@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace BinancePostman.Catalog
+{
+    /// <summary>
+    /// Works out where an endpoint goes. The host template (usually {{url}}) is resolved with the environment over the
+    /// collection's variables. The newer Binance collections have no `url`: their script picks prod_url, testnet_url
+    /// or demo_url by the environment's `environment` variable; this does the same natively, but never falls back to
+    /// production when the collection has no URL for the network asked for.
+    /// </summary>
+    public static class BaseUrlResolver
+    {
+        public static string Resolve(Endpoint endpoint, PostmanEnvironment? environment)
+        {
+            BinanceNetwork network = environment?.Network ?? BinanceNetwork.Production;
+            return Resolve(endpoint, environment, network);
+        }
+
+        /// <summary>Picks a loaded environment for the endpoint's API and the network, then resolves.</summary>
+        public static string Resolve(Endpoint endpoint, BinanceNetwork network, IEnumerable<PostmanEnvironment> environments)
+        {
+            PostmanEnvironment? match = PickEnvironment(endpoint, network, environments);
+            return Resolve(endpoint, match, network);
+        }
+
+        public static PostmanEnvironment? PickEnvironment(Endpoint endpoint, BinanceNetwork network, IEnumerable<PostmanEnvironment> environments)
+        {
+            var candidates = environments.Where(e => e.Network == network && e.Variables.ContainsKey("url")).ToList();
+            return candidates.FirstOrDefault(e => e.Family == endpoint.Family && e.Family != ApiFamily.Unknown);
+        }
+
+        private static string Resolve(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network)
+        {
+            var resolver = new VariableResolver(endpoint.Collection.Variables, environment?.Variables);
+            var missing = new List<string>();
+            string host = resolver.Resolve(endpoint.HostTemplate, missing);
+            if (missing.Count > 0)
+            {
+                string key = BinanceHosts.UrlVariableFor(network);
+                if (!resolver.TryGet(key, out string networkUrl) || networkUrl.Length == 0)
+                    throw new UrlResolutionException(NoUrlMessage(endpoint, environment, network, missing));
+                host = networkUrl;
+            }
+            host = host.TrimEnd('/');
+            if (!Uri.TryCreate(host, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                throw new UrlResolutionException($"'{endpoint.QualifiedName}' resolves to '{host}', which is not an absolute http(s) URL. Check the environment's 'url' variable or pass -BaseUri.");
+            return host;
+        }
+
+        private static string NoUrlMessage(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network, List<string> missing)
+        {
+            string vars = string.Join(", ", missing.Select(m => "{{" + m + "}}"));
+            if (network != BinanceNetwork.Production)
+            {
+                string hint = network == BinanceNetwork.Testnet && endpoint.PathTemplate.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase)
+                    ? " The spot testnet has no /sapi endpoints: only /api ones."
+                    : "";
+                return $"'{endpoint.QualifiedName}' has no {network} URL: no loaded environment for this API sets {vars}, and the collection has no {BinanceHosts.UrlVariableFor(network)} variable.{hint} Use the Production network, or pass -BaseUri.";
+            }
+            string envText = environment == null ? "no loaded environment" : $"environment '{environment.Name}'";
+            return $"'{endpoint.QualifiedName}' needs {vars} for its host, and {envText} defines it. Pass -Environment with a matching environment (Get-BinanceEnvironment), or -BaseUri.";
+        }
+    }
+}

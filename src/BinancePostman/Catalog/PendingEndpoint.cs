@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+
+namespace BinancePostman.Catalog
+{
+    /// <summary>A request read from the file, waiting for its collection (whose family decides ambiguous paths).</summary>
+    internal sealed class PendingEndpoint
+    {
+        public string Name = "";
+        public string[] Folders = new string[0];
+        public string Method = "GET";
+        public string HostTemplate = "";
+        public string PathTemplate = "/";
+        public SecurityType Security;
+        public int? Weight;
+        public List<EndpointParameter> Parameters = new List<EndpointParameter>();
+        public List<HeaderEntry> Headers = new List<HeaderEntry>();
+        public BodyMode BodyMode;
+        public string? RawBody;
+        public string? Description;
+        public ApiFamily PathFamily;
+
+        public Endpoint Build(PostmanCollection collection) =>
+            new Endpoint(collection, Folders, Name, Method, HostTemplate, PathTemplate, Security, Weight,
+                Parameters, Headers, BodyMode, RawBody, Description,
+                PathFamily == ApiFamily.Unknown ? collection.Family : PathFamily);
+    }
+}
