@@ -33,9 +33,9 @@ namespace BinancePostman.Catalog
 
         private static string Resolve(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network)
         {
-            var resolver = new VariableResolver(endpoint.Collection.Variables, environment?.Variables);
+            var resolver = new VariableResolver(endpoint.Owner.Variables, environment?.Variables);
             var missing = new List<string>();
-            string host = resolver.Resolve(endpoint.HostTemplate, missing);
+            string host = resolver.Resolve(endpoint.Host, missing);
             if (missing.Count > 0)
             {
                 string key = BinanceHosts.UrlVariableFor(network);
@@ -54,7 +54,7 @@ namespace BinancePostman.Catalog
             string vars = string.Join(", ", missing.Select(m => "{{" + m + "}}"));
             if (network != BinanceNetwork.Production)
             {
-                string hint = network == BinanceNetwork.Testnet && endpoint.PathTemplate.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase)
+                string hint = network == BinanceNetwork.Testnet && endpoint.Path.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase)
                     ? " The spot testnet has no /sapi endpoints: only /api ones."
                     : "";
                 return $"'{endpoint.QualifiedName}' has no {network} URL: no loaded environment for this API sets {vars}, and the collection has no {BinanceHosts.UrlVariableFor(network)} variable.{hint} Use the Production network, or pass -BaseUri.";

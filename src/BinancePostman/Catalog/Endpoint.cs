@@ -21,39 +21,39 @@ namespace BinancePostman.Catalog
             string? description,
             ApiFamily family)
         {
-            Collection = collection;
+            Owner = collection;
             FolderPath = folderPath;
             Name = name;
             Method = method;
-            HostTemplate = hostTemplate;
-            PathTemplate = pathTemplate;
+            Host = hostTemplate;
+            Path = pathTemplate;
             Security = security;
             Weight = weight;
-            Parameters = parameters;
-            Headers = headers;
+            Parameters = new DisplayList<EndpointParameter>(new List<EndpointParameter>(parameters));
+            Headers = new DisplayList<HeaderEntry>(new List<HeaderEntry>(headers));
             BodyMode = bodyMode;
             RawBody = rawBody;
             Description = description;
             Family = family;
         }
 
-        public PostmanCollection Collection { get; }
-        public string CollectionName => Collection.Name;
-        public IReadOnlyList<string> FolderPath { get; }
+        internal PostmanCollection Owner { get; }
+        public string Collection => Owner.Name;
+        internal IReadOnlyList<string> FolderPath { get; }
         public string Folder => string.Join("/", FolderPath);
         public string Name { get; }
         /// <summary>The collection-qualified name, unique across loaded collections: "Spot\Order Book".</summary>
-        public string QualifiedName => Collection.Name + "\\" + Name;
+        public string QualifiedName => Owner.Name + "\\" + Name;
         public string Method { get; }
         /// <summary>The host part as written, usually "{{url}}".</summary>
-        public string HostTemplate { get; }
+        public string Host { get; }
         /// <summary>The path as written, starting with '/': may hold {{variables}} and :name segments.</summary>
-        public string PathTemplate { get; }
+        public string Path { get; }
         public SecurityType Security { get; }
         public bool IsSigned => Security.IsSigned();
         public int? Weight { get; }
-        public IReadOnlyList<EndpointParameter> Parameters { get; }
-        public IReadOnlyList<HeaderEntry> Headers { get; }
+        public DisplayList<EndpointParameter> Parameters { get; }
+        public DisplayList<HeaderEntry> Headers { get; }
         public BodyMode BodyMode { get; }
         public string? RawBody { get; }
         public string? Description { get; }

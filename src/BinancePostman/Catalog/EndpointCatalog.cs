@@ -62,7 +62,7 @@ namespace BinancePostman.Catalog
             {
                 string collection = name.Substring(0, slash);
                 string endpoint = name.Substring(slash + 1);
-                return s.Endpoints.Where(e => SameName(e.Collection.Name, collection) && SameName(e.Name, endpoint)).ToList();
+                return s.Endpoints.Where(e => SameName(e.Owner.Name, collection) && SameName(e.Name, endpoint)).ToList();
             }
             return Array.Empty<Endpoint>();
         }

@@ -11,5 +11,7 @@ namespace BinancePostman.Catalog
 
         public string Name { get; }
         public string Value { get; }
+
+        public override string ToString() => Name + ": " + Value;
     }
 }

@@ -8,8 +8,8 @@ namespace BinancePostman.Catalog
         public string Name = "";
         public string[] Folders = new string[0];
         public string Method = "GET";
-        public string HostTemplate = "";
-        public string PathTemplate = "/";
+        public string Host = "";
+        public string Path = "/";
         public SecurityType Security;
         public int? Weight;
         public List<EndpointParameter> Parameters = new List<EndpointParameter>();
@@ -20,7 +20,7 @@ namespace BinancePostman.Catalog
         public ApiFamily PathFamily;
 
         public Endpoint Build(PostmanCollection collection) =>
-            new Endpoint(collection, Folders, Name, Method, HostTemplate, PathTemplate, Security, Weight,
+            new Endpoint(collection, Folders, Name, Method, Host, Path, Security, Weight,
                 Parameters, Headers, BodyMode, RawBody, Description,
                 PathFamily == ApiFamily.Unknown ? collection.Family : PathFamily);
     }

@@ -22,12 +22,15 @@ namespace BinancePostman.Catalog
         public string Schema { get; }
         public string? Description { get; }
         /// <summary>Collection-level variables (enabled ones), e.g. prod_url / testnet_url / demo_url.</summary>
-        public IReadOnlyDictionary<string, string> Variables { get; }
+        /// <remarks>internal: a user's collection may hold secrets in its variables; output shows names only</remarks>
+        internal IReadOnlyDictionary<string, string> Variables { get; }
+        public DisplayList<string> VariableNames => new DisplayList<string>(new List<string>(Variables.Keys));
         /// <summary>True when the file carries pre-request or test scripts (never run by this module).</summary>
         public bool HasScripts { get; internal set; }
         /// <summary>Set by the reader once all requests are read: the API most of its paths belong to.</summary>
         public ApiFamily Family { get; internal set; }
         public IReadOnlyList<Endpoint> Endpoints => _endpoints;
+        public int EndpointCount => _endpoints.Count;
 
         internal void Add(Endpoint endpoint) => _endpoints.Add(endpoint);
 

@@ -19,7 +19,11 @@ namespace BinancePostman.Catalog
 
         public string Name { get; }
         public string? SourcePath { get; }
-        public IReadOnlyDictionary<string, string> Variables { get; }
+        /// <remarks>internal: environments hold API keys and secrets; output shows names and the URL only</remarks>
+        internal IReadOnlyDictionary<string, string> Variables { get; }
+        public DisplayList<string> VariableNames => new DisplayList<string>(new List<string>(Variables.Keys));
+        /// <summary>The `url` variable (older kind), or null.</summary>
+        public string? Url => Variables.TryGetValue("url", out string? url) ? url : null;
         /// <summary>Unknown for environments that serve every collection (the newer kind).</summary>
         public ApiFamily Family { get; }
         public BinanceNetwork? Network { get; }

@@ -40,9 +40,9 @@ namespace BinancePostman.Catalog
 
         private static PendingEndpoint Finish(PendingEndpoint e, bool hasSignature, bool hasKeyHeader)
         {
-            e.Security = SecurityInference.Infer(e.Name, e.PathTemplate, hasSignature, hasKeyHeader);
+            e.Security = SecurityInference.Infer(e.Name, e.Path, hasSignature, hasKeyHeader);
             e.Weight = WeightParser.Parse(e.Description);
-            e.PathFamily = ApiFamilies.FromPath(e.PathTemplate);
+            e.PathFamily = ApiFamilies.FromPath(e.Path);
             return e;
         }
 
@@ -67,15 +67,15 @@ namespace BinancePostman.Catalog
 
             if (host.Length == 0)
                 host = RawParts(JsonValues.String(url, "raw") ?? "").host;
-            e.HostTemplate = host;
-            e.PathTemplate = "/" + path.TrimStart('/');
+            e.Host = host;
+            e.Path = "/" + path.TrimStart('/');
         }
 
         private static void ReadUrlString(PendingEndpoint e, string raw)
         {
             var (host, path) = RawParts(raw);
-            e.HostTemplate = host;
-            e.PathTemplate = "/" + path.TrimStart('/');
+            e.Host = host;
+            e.Path = "/" + path.TrimStart('/');
         }
 
         /// <summary>Splits "{{url}}/api/v3/order?x=1" or "https://h/p" into host and path, query dropped.</summary>
@@ -160,7 +160,7 @@ namespace BinancePostman.Catalog
                     string? key = JsonValues.String(v, "key");
                     if (!string.IsNullOrEmpty(key)) described[key!] = v;
                 }
-            foreach (string segment in e.PathTemplate.Split('/'))
+            foreach (string segment in e.Path.Split('/'))
             {
                 if (segment.Length < 2 || segment[0] != ':') continue;
                 string name = segment.Substring(1);

@@ -6,7 +6,7 @@ namespace BinancePostman.Catalog
     /// <summary>Reads the request weight Binance states in a description ("Weight(IP): 1", "Weight: 5").</summary>
     internal static class WeightParser
     {
-        private static readonly Regex Weight = new Regex(@"Weight\s*(?:\((?:IP|UID)\))?\s*[:=]\s*(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex Weight = new Regex(@"Weight\s*(?:\((?:IP|UID)\))?\s*[:=][\s\-`]*(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         public static int? Parse(string? description)
         {

@@ -84,11 +84,11 @@ namespace BinancePostman.Tests.Catalog
         {
             PostmanCollection c = Parse(Crafted);
             Endpoint e = c.Endpoints[0];
-            Assert.Equal("{{url}}", e.HostTemplate);
-            Assert.Equal("/api/{{ver}}/thing/:thingId", e.PathTemplate);
+            Assert.Equal("{{url}}", e.Host);
+            Assert.Equal("/api/{{ver}}/thing/:thingId", e.Path);
             Assert.False(c.Variables.ContainsKey("off"));
             var resolver = new VariableResolver(c.Variables, null);
-            Assert.Equal("/api/v3/thing/:thingId", resolver.Resolve(e.PathTemplate));
+            Assert.Equal("/api/v3/thing/:thingId", resolver.Resolve(e.Path));
             Assert.Equal("v3", resolver.Resolve(e.Headers.Single().Value));
             Assert.Equal("https://collection.example", BaseUrlResolver.Resolve(e, (PostmanEnvironment?)null));
         }
@@ -101,7 +101,7 @@ namespace BinancePostman.Tests.Catalog
                 @"{ ""name"": ""Mine"", ""values"": [ { ""key"": ""url"", ""value"": ""https://env.example"", ""enabled"": true }, { ""key"": ""ver"", ""value"": ""v9"", ""enabled"": false } ] }"));
             Assert.Equal("https://env.example", BaseUrlResolver.Resolve(c.Endpoints[0], env));
             var resolver = new VariableResolver(c.Variables, env.Variables);
-            Assert.Equal("/api/v3/thing/:thingId", resolver.Resolve(c.Endpoints[0].PathTemplate)); // disabled env value does not count
+            Assert.Equal("/api/v3/thing/:thingId", resolver.Resolve(c.Endpoints[0].Path)); // disabled env value does not count
         }
 
         [Fact]
@@ -109,7 +109,7 @@ namespace BinancePostman.Tests.Catalog
         {
             Endpoint e = Parse(Crafted).Endpoints[1];
             Assert.Equal(BodyMode.UrlEncoded, e.BodyMode);
-            Assert.Equal("https://api.binance.com", e.HostTemplate);
+            Assert.Equal("https://api.binance.com", e.Host);
             Assert.Equal(SecurityType.MARKET_DATA, e.Security); // keyed, unsigned, no suffix
             Assert.Equal(new[] { ("amount", true), ("note", false) }, e.Parameters.Select(p => (p.Name, p.Required)));
             Assert.All(e.Parameters, p => Assert.Equal(ParameterLocation.Body, p.Location));
@@ -123,13 +123,13 @@ namespace BinancePostman.Tests.Catalog
             Endpoint raw = c.Endpoints[2];
             Assert.Equal(BodyMode.Raw, raw.BodyMode);
             Assert.Equal("{\"a\":1}", raw.RawBody);
-            Assert.Equal("/fapi/v1/raw", raw.PathTemplate);
+            Assert.Equal("/fapi/v1/raw", raw.Path);
             Assert.Equal("x", raw.Parameters.Single().Name);
             Assert.Equal(ApiFamily.UsdMFutures, raw.Family);
             Endpoint bare = c.Endpoints[3];
             Assert.Equal("GET", bare.Method);
-            Assert.Equal("https://api.binance.com", bare.HostTemplate);
-            Assert.Equal("/api/v3/ping", bare.PathTemplate);
+            Assert.Equal("https://api.binance.com", bare.Host);
+            Assert.Equal("/api/v3/ping", bare.Path);
             Assert.Equal(SecurityType.NONE, bare.Security);
         }
 

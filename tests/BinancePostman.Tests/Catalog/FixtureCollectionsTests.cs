@@ -30,7 +30,7 @@ namespace BinancePostman.Tests.Catalog
             {
                 Assert.Contains(e.Method, new[] { "GET", "POST", "PUT", "DELETE" });
                 string baseUrl = BaseUrlResolver.Resolve(e, BinanceNetwork.Production, environments.loaded);
-                var url = new Uri(baseUrl + e.PathTemplate);
+                var url = new Uri(baseUrl + e.Path);
                 Assert.True(url.IsAbsoluteUri);
                 Assert.StartsWith("https://", url.ToString());
                 Assert.DoesNotContain("{{", url.ToString());
@@ -54,8 +54,8 @@ namespace BinancePostman.Tests.Catalog
             foreach (Endpoint e in endpoints)
             {
                 string baseUrl = BaseUrlResolver.Resolve(e, production);
-                Assert.Equal(e.Collection.Variables["prod_url"], baseUrl);
-                Assert.True(Uri.IsWellFormedUriString(baseUrl + e.PathTemplate, UriKind.Absolute), e.QualifiedName);
+                Assert.Equal(e.Owner.Variables["prod_url"], baseUrl);
+                Assert.True(Uri.IsWellFormedUriString(baseUrl + e.Path, UriKind.Absolute), e.QualifiedName);
             }
         }
 
@@ -77,12 +77,12 @@ namespace BinancePostman.Tests.Catalog
         public void Generation2025_SecurityTypesFollowSuffixSignatureAndKeyHeader()
         {
             var spot = PostmanCollectionReader.ReadFile(Path.Combine(Fixtures.Postman2025, "collections", "Binance Spot API.postman_collection.json"));
-            Endpoint account = spot.Endpoints.Single(e => e.PathTemplate == "/api/v3/account");
+            Endpoint account = spot.Endpoints.Single(e => e.Path == "/api/v3/account");
             Assert.Equal(SecurityType.USER_DATA, account.Security);
             Assert.DoesNotContain(account.Parameters, p => p.Name == "timestamp" || p.Name == "signature");
             Assert.False(account.Parameters.Single(p => p.Name == "recvWindow").Required);
 
-            Endpoint klines = spot.Endpoints.Single(e => e.PathTemplate == "/api/v3/klines");
+            Endpoint klines = spot.Endpoints.Single(e => e.Path == "/api/v3/klines");
             Assert.Equal(SecurityType.NONE, klines.Security);
             Assert.True(klines.Parameters.Single(p => p.Name == "symbol").Required);
             Assert.False(klines.Parameters.Single(p => p.Name == "limit").Required);
@@ -95,8 +95,8 @@ namespace BinancePostman.Tests.Catalog
         {
             var coinM = PostmanCollectionReader.ReadFile(Path.Combine(Fixtures.Postman2025, "collections", "Binance Coin-M Futures API.postman_collection.json"));
             var usdM = PostmanCollectionReader.ReadFile(Path.Combine(Fixtures.Postman2025, "collections", "Binance USDs-M Futures API.postman_collection.json"));
-            Assert.All(coinM.Endpoints.Where(e => e.PathTemplate.StartsWith("/futures/")), e => Assert.Equal(ApiFamily.CoinMFutures, e.Family));
-            Assert.All(usdM.Endpoints.Where(e => e.PathTemplate.StartsWith("/futures/")), e => Assert.Equal(ApiFamily.UsdMFutures, e.Family));
+            Assert.All(coinM.Endpoints.Where(e => e.Path.StartsWith("/futures/")), e => Assert.Equal(ApiFamily.CoinMFutures, e.Family));
+            Assert.All(usdM.Endpoints.Where(e => e.Path.StartsWith("/futures/")), e => Assert.Equal(ApiFamily.UsdMFutures, e.Family));
         }
     }
 }

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using BinancePostman.Catalog;
+
+namespace BinancePostman.Session
+{
+    /// <summary>
+    /// Process-wide state shared by every runspace that imports the module (so ForEach-Object -Parallel sees it):
+    /// the catalog, with the bundled collections and environments loaded on first use.
+    /// </summary>
+    internal static class ModuleSession
+    {
+        private static readonly EndpointCatalog SharedCatalog = new EndpointCatalog();
+        private static readonly Lazy<IReadOnlyList<CollectionLoadException>> Bundled =
+            new Lazy<IReadOnlyList<CollectionLoadException>>(LoadBundled, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public static string ModuleDirectory { get; } = Path.GetDirectoryName(typeof(ModuleSession).Assembly.Location) ?? ".";
+
+        /// <summary>The catalog, bundled content loaded.</summary>
+        public static EndpointCatalog Catalog
+        {
+            get
+            {
+                _ = Bundled.Value;
+                return SharedCatalog;
+            }
+        }
+
+        /// <summary>Bundled files that failed to load (a broken install); reported once as warnings.</summary>
+        public static IReadOnlyList<CollectionLoadException> BundledFailures => Bundled.Value;
+
+        private static IReadOnlyList<CollectionLoadException> LoadBundled()
+        {
+            var failures = new List<CollectionLoadException>();
+            string collections = Path.Combine(ModuleDirectory, "collections");
+            string environments = Path.Combine(ModuleDirectory, "environments");
+            if (Directory.Exists(collections))
+            {
+                var (loaded, failed) = CatalogFolderLoader.LoadEach(CatalogFolderLoader.CollectionFiles(collections), PostmanCollectionReader.ReadFile);
+                foreach (PostmanCollection c in loaded) SharedCatalog.AddCollection(c);
+                failures.AddRange(failed);
+            }
+            if (Directory.Exists(environments))
+            {
+                var (loaded, failed) = CatalogFolderLoader.LoadEach(CatalogFolderLoader.EnvironmentFiles(environments), PostmanEnvironmentReader.ReadFile);
+                foreach (PostmanEnvironment e in loaded) SharedCatalog.AddEnvironment(e);
+                failures.AddRange(failed);
+            }
+            return failures;
+        }
+    }
+}
