@@ -28,15 +28,14 @@ foreach ($switch in 'Build', 'Test', 'Bench', 'Package') {
 }
 if ($PSBoundParameters.ContainsKey('Task') -eq $false -and $tasks.Count -gt 1) { $tasks.Remove('Build') | Out-Null }
 
-function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+function Invoke-Dotnet([string[]] $Arguments) {
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-BuildTask {
-    Invoke-Dotnet build (Join-Path $root 'BinancePostman.sln') -c $Configuration --nologo -v q
+    Invoke-Dotnet @('build', (Join-Path $root 'BinancePostman.sln'), '-c', $Configuration, '--nologo', '-v', 'q')
     Write-Host "Module folder: $(Join-Path $out 'BinancePostman')"
 }
 
@@ -74,7 +73,7 @@ function Invoke-TestTask {
 }
 
 function Invoke-BenchTask {
-    Invoke-Dotnet run -c Release --project (Join-Path $root 'tests/BinancePostman.Benchmarks') -- --filter '*'
+    Invoke-Dotnet @('run', '-c', 'Release', '--project', (Join-Path $root 'tests/BinancePostman.Benchmarks'), '--', '--filter', '*')
     & dotnet pwsh -NoProfile -File (Join-Path $root 'tests/bench/Measure-ImportTime.ps1')
 }
 
