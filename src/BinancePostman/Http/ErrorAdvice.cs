@@ -1,0 +1,72 @@
+using System;
+
+namespace BinancePostman.Http
+{
+    /// <summary>What a Binance error means and what to do, from Binance's FAQ.</summary>
+    public static class ErrorAdvice
+    {
+        public static (FailureKind kind, string action) ForCode(int code, int status, string? message, string? path)
+        {
+            switch (code)
+            {
+                case -2014:
+                    return (FailureKind.ApiKey, "The API key is missing or malformed. Set the key (Connect-Binance, -Credential or BINANCE_API_KEY) and check it was copied whole.");
+                case -2015:
+                case -2008:
+                    return (FailureKind.Permission, "The exchange rejected the API key, the caller's IP or the key's permissions. Check that the key belongs to this network (Production, Testnet and Demo keys differ), that this IP is on the key's whitelist, that the key has the permission this endpoint needs, and that an RSA or Ed25519 key is the one registered for this API key.");
+                case -1022:
+                    return (FailureKind.Signature, "The signature did not match. Check the secret belongs to this API key and network, that an RSA/Ed25519 private key matches the public key registered with Binance, and that no parameter was sent empty.");
+                case -1021:
+                    return (FailureKind.Clock, "The request's timestamp is outside the recvWindow. The module syncs with the server clock; if this persists, check the local clock (NTP) or pass a larger -RecvWindow (up to 60000).");
+                case -1003:
+                    return (FailureKind.RateLimit, "Too many requests: the weight limit for this IP was reached. Wait for the window to reset (Get-BinanceRateLimit) and send fewer requests; ignoring this leads to an IP ban (HTTP 418).");
+                case -1015:
+                    return (FailureKind.RateLimit, "Too many new orders: the account's order-rate limit was reached. Wait for the interval to reset before placing more orders.");
+                case -1007:
+                    return (FailureKind.UnknownOutcome, "The exchange timed out and does not know whether the request was carried out. For an order, query it by its client order id before sending it again.");
+                case -1121:
+                    return (FailureKind.Parameter, "The symbol is not valid on this network. Check the spelling (e.g. BTCUSDT) and that the symbol trades on this API (exchangeInfo).");
+                case -2010:
+                case -2011:
+                case -2013:
+                case -2021:
+                case -2022:
+                    return (FailureKind.Rejected, "The exchange rejected the order operation: " + (message ?? "see the message") + ". Check the order's state and the account's balance and filters.");
+                case -1013:
+                case -1111:
+                case -1112:
+                    return (FailureKind.Parameter, "A value breaks the symbol's filters (price, quantity, precision). Read the symbol's filters from exchangeInfo and round to its tick and step sizes.");
+            }
+            if (code <= -1100 && code >= -1199)
+                return (FailureKind.Parameter, "A parameter is missing, empty or malformed: " + (message ?? "see the message") + ". Check its name and value (Get-BinanceEndpoint shows the parameters).");
+            if (status == 429 || status == 418)
+                return ForStatus(status, path);
+            return (status >= 500 ? FailureKind.ServerError : FailureKind.Other,
+                "Read Binance's message; the error codes are listed at https://developers.binance.com/docs/binance-spot-api-docs/errors.");
+        }
+
+        public static (FailureKind kind, string action) ForStatus(int status, string? path)
+        {
+            switch (status)
+            {
+                case 401:
+                    return (FailureKind.ApiKey, "The exchange wants a valid API key for this endpoint. Set one with Connect-Binance or -Credential.");
+                case 403:
+                    return (FailureKind.Firewall, "The exchange's firewall (WAF) refused the request. Check the request is well formed and not blocked by a proxy; this is not retried.");
+                case 404:
+                    string hint = path != null && path.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase)
+                        ? " The spot testnet has no /sapi endpoints: use Production for them."
+                        : "";
+                    return (FailureKind.NotFound, "This host does not serve that path. Check the network and the endpoint's API." + hint);
+                case 418:
+                    return (FailureKind.IpBanned, "This IP is banned for ignoring rate limits. Wait until the ban ends (Retry-After) and slow down.");
+                case 429:
+                    return (FailureKind.RateLimit, "Too many requests. Wait for Retry-After, and send fewer requests.");
+                default:
+                    if (status >= 500)
+                        return (FailureKind.ServerError, "The exchange had an internal problem. Try again later; for orders, check whether the order exists before resending.");
+                    return (FailureKind.Other, "The exchange refused the request. Read the body excerpt for details.");
+            }
+        }
+    }
+}

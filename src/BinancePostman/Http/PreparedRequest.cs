@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using BinancePostman.Catalog;
+
+namespace BinancePostman.Http
+{
+    /// <summary>
+    /// A request ready to sign and send: where it goes and its parameters as formatted strings, in the order they
+    /// will be sent. Nothing here is encoded or signed yet.
+    /// </summary>
+    public sealed class PreparedRequest
+    {
+        public PreparedRequest(string method, string baseUri, string path, SecurityType security,
+            IReadOnlyList<KeyValuePair<string, string>> query, IReadOnlyList<KeyValuePair<string, string>> body,
+            IReadOnlyList<HeaderEntry> headers, string? rawBody, string? rawBodyContentType)
+        {
+            Method = method;
+            BaseUri = baseUri.TrimEnd('/');
+            Path = path;
+            Security = security;
+            Query = query;
+            Body = body;
+            Headers = headers;
+            RawBody = rawBody;
+            RawBodyContentType = rawBodyContentType;
+        }
+
+        public string Method { get; }
+        public string BaseUri { get; }
+        /// <summary>Resolved path, path variables substituted and encoded.</summary>
+        public string Path { get; }
+        public SecurityType Security { get; }
+        public bool IsSigned => Security.IsSigned();
+        public bool NeedsApiKey => Security.NeedsApiKey();
+        public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
+        /// <summary>urlencoded body parameters (empty when everything goes in the query).</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Body { get; }
+        public IReadOnlyList<HeaderEntry> Headers { get; }
+        public string? RawBody { get; }
+        public string? RawBodyContentType { get; }
+
+        /// <summary>Where the module's own timestamp goes: with the body when the request has a form body, else the query.</summary>
+        public bool ParametersInBody => Body.Count > 0;
+
+        /// <summary>The host, for per-host state (clock offsets, weights).</summary>
+        public string Host => new System.Uri(BaseUri).Authority;
+
+        /// <summary>The value of a parameter the request carries, from the query or the body.</summary>
+        public string? Find(string name)
+        {
+            foreach (var p in Query) if (p.Key == name) return p.Value;
+            foreach (var p in Body) if (p.Key == name) return p.Value;
+            return null;
+        }
+    }
+}
