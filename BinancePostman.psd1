@@ -17,6 +17,12 @@
         'Get-BinanceEndpoint'
         'Get-BinanceEnvironment'
         'Import-BinanceEnvironment'
+        'Invoke-BinanceRequest'
+        'Connect-Binance'
+        'Disconnect-Binance'
+        'Get-BinanceConnection'
+        'Set-BinanceCredential'
+        'Remove-BinanceCredential'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -25,6 +25,21 @@ namespace BinancePostman.Catalog
             return Resolve(endpoint, match, network);
         }
 
+        /// <summary>For raw calls: the environment of the path's API on the network gives the host.</summary>
+        public static string ResolveForPath(string path, BinanceNetwork network, IEnumerable<PostmanEnvironment> environments)
+        {
+            ApiFamily family = ApiFamilies.FromPath(path);
+            PostmanEnvironment? match = environments.FirstOrDefault(e => e.Network == network && e.Family == family && family != ApiFamily.Unknown && e.Url != null);
+            if (match == null)
+            {
+                string hint = network == BinanceNetwork.Testnet && path.TrimStart('/').StartsWith("sapi/", StringComparison.OrdinalIgnoreCase)
+                    ? " The spot testnet has no /sapi endpoints."
+                    : "";
+                throw new UrlResolutionException($"No loaded environment serves '{path}' on {network}.{hint} Pass -BaseUri or -Environment.");
+            }
+            return match.Url!.TrimEnd('/');
+        }
+
         public static PostmanEnvironment? PickEnvironment(Endpoint endpoint, BinanceNetwork network, IEnumerable<PostmanEnvironment> environments)
         {
             var candidates = environments.Where(e => e.Network == network && e.Variables.ContainsKey("url")).ToList();

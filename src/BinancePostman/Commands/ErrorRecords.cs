@@ -4,7 +4,7 @@ using BinancePostman.Catalog;
 namespace BinancePostman.Commands
 {
     /// <summary>Error records with stable ids (BinancePostman.*), one category per class of failure.</summary>
-    internal static class ErrorRecords
+    internal static partial class ErrorRecords
     {
         public static ErrorRecord ForLoadFailure(CollectionLoadException ex)
         {

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using BinancePostman.Catalog;
+using BinancePostman.Credentials;
+using BinancePostman.Http;
 
 namespace BinancePostman.Session
 {
@@ -15,6 +17,23 @@ namespace BinancePostman.Session
         private static readonly EndpointCatalog SharedCatalog = new EndpointCatalog();
         private static readonly Lazy<IReadOnlyList<CollectionLoadException>> Bundled =
             new Lazy<IReadOnlyList<CollectionLoadException>>(LoadBundled, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private static readonly ServerClock SharedClock = new ServerClock();
+
+        /// <summary>One client (one HttpClient, one clock) for every runspace of the process.</summary>
+        public static BinanceClient Client { get; } = new BinanceClient(SharedHttpClient.Instance, SharedClock);
+
+        /// <summary>The session's network, set by Connect-Binance; Production until then.</summary>
+        public static BinanceNetwork Network { get; set; } = BinanceNetwork.Production;
+
+        /// <summary>The session's base URI override (a proxy or a local exchange), set by Connect-Binance.</summary>
+        public static Uri? BaseUri { get; set; }
+
+        /// <summary>The session's keys, set by Connect-Binance.</summary>
+        public static ApiCredential? DefaultCredential { get; set; }
+
+        /// <summary>The connection Connect-Binance made, for Get-BinanceConnection.</summary>
+        public static BinanceConnection? Connection { get; set; }
 
         public static string ModuleDirectory { get; } = Path.GetDirectoryName(typeof(ModuleSession).Assembly.Location) ?? ".";
 

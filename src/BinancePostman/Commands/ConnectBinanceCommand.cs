@@ -1,0 +1,97 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using BinancePostman.Catalog;
+using BinancePostman.Credentials;
+using BinancePostman.Session;
+
+namespace BinancePostman.Commands
+{
+    /// <summary>Sets the session's network, base URI and keys; the parsed signer is cached, never the secret text.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Binance", DefaultParameterSetName = NoKeys)]
+    [OutputType(typeof(BinanceConnection))]
+    public sealed class ConnectBinanceCommand : BinanceCmdlet
+    {
+        private const string NoKeys = "NoKeys";
+        private const string FromVault = "Vault";
+        private const string FromCredential = "Credential";
+        private const string FromSecret = "ApiSecret";
+        private const string FromKeyFile = "PrivateKeyPath";
+
+        [Parameter(Position = 0)]
+        public BinanceNetwork Network { get; set; } = BinanceNetwork.Production;
+
+        [Parameter(Mandatory = true, ParameterSetName = FromVault)]
+        [ArgumentCompleter(typeof(Completion.VaultNameCompleter))]
+        public string Vault { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = FromVault)]
+        public string SecretName { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = FromCredential)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = FromSecret)]
+        [Parameter(Mandatory = true, ParameterSetName = FromKeyFile)]
+        public string ApiKey { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = FromSecret)]
+        [SecureStringOnly]
+        public SecureString? ApiSecret { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = FromKeyFile)]
+        public string PrivateKeyPath { get; set; } = "";
+
+        [Parameter(ParameterSetName = FromKeyFile)]
+        [Parameter(ParameterSetName = FromCredential)]
+        [SecureStringOnly]
+        public SecureString? PrivateKeyPassphrase { get; set; }
+
+        /// <summary>A proxy or a local exchange to send every request to.</summary>
+        [Parameter]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                ApiCredential? credential = ReadCredential();
+                ModuleSession.Network = Network;
+                ModuleSession.BaseUri = BaseUri;
+                ModuleSession.DefaultCredential = credential;
+                var connection = new BinanceConnection(Network, BaseUri, credential?.Signer?.Describe() ?? (credential != null ? "API key only" : null),
+                    credential?.MaskedApiKey, credential?.Source, DateTime.Now);
+                ModuleSession.Connection = connection;
+                WriteVerbose($"Connected to {Network}{(BaseUri != null ? " at " + BaseUri : "")}{(credential != null ? " with keys from " + credential.Source : " without keys")}.");
+                if (PassThru) WriteObject(connection);
+            }
+            catch (Exception ex) when (ErrorRecords.TryFromCredentialFailure(ex, out ErrorRecord? record))
+            {
+                ThrowTerminatingError(record!);
+            }
+        }
+
+        private ApiCredential? ReadCredential()
+        {
+            string? passphrase = PrivateKeyPassphrase == null ? null : SecureText.Use(PrivateKeyPassphrase, s => s);
+            switch (ParameterSetName)
+            {
+                case FromVault:
+                    return SecretManagementVault.Read(this, Vault, SecretName);
+                case FromCredential:
+                    return new ApiCredential(Credential!.UserName,
+                        SecureText.Use(Credential.Password, s => KeyMaterialReader.FromSecretOrPem(s, passphrase)), "Connect-Binance -Credential");
+                case FromSecret:
+                    return new ApiCredential(ApiKey, SecureText.Use(ApiSecret!, s => KeyMaterialReader.FromSecretOrPem(s, null)), "Connect-Binance -ApiSecret");
+                case FromKeyFile:
+                    return new ApiCredential(ApiKey, KeyMaterialReader.FromPemFile(GetUnresolvedProviderPathFromPSPath(PrivateKeyPath), passphrase), "Connect-Binance -PrivateKeyPath");
+                default:
+                    return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Management.Automation;
+using BinancePostman.Catalog;
+using BinancePostman.Session;
+
+namespace BinancePostman.Commands
+{
+    /// <summary>Forgets the session's keys, network and base URI.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "Binance")]
+    public sealed class DisconnectBinanceCommand : BinanceCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            ModuleSession.DefaultCredential = null;
+            ModuleSession.BaseUri = null;
+            ModuleSession.Network = BinanceNetwork.Production;
+            ModuleSession.Connection = null;
+            WriteVerbose("Disconnected: no session keys; network Production.");
+        }
+    }
+}

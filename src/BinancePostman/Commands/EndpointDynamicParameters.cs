@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using BinancePostman.Catalog;
+
+namespace BinancePostman.Commands
+{
+    /// <summary>
+    /// Each parameter of an endpoint as a dynamic parameter of the cmdlet (-symbol BTCUSDT). None is mandatory to
+    /// the binder: the module checks required ones itself, so -Parameters can supply them too.
+    /// </summary>
+    internal static class EndpointDynamicParameters
+    {
+        public static RuntimeDefinedParameterDictionary For(Endpoint endpoint, ICollection<string> taken)
+        {
+            var dictionary = new RuntimeDefinedParameterDictionary();
+            foreach (EndpointParameter p in endpoint.Parameters)
+            {
+                if (!IsUsableName(p.Name) || Contains(taken, p.Name) || dictionary.ContainsKey(p.Name)) continue;
+                var attributes = new Collection<Attribute>
+                {
+                    new ParameterAttribute
+                    {
+                        HelpMessage = (p.Required ? "Required. " : "Optional. ") + (p.Description ?? ""),
+                    },
+                };
+                dictionary.Add(p.Name, new RuntimeDefinedParameter(p.Name, typeof(object), attributes));
+            }
+            return dictionary;
+        }
+
+        private static bool Contains(ICollection<string> names, string name)
+        {
+            foreach (string n in names)
+                if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        /// <summary>A PowerShell parameter name must be a plain word (Binance names are: symbol, newClientOrderId...).</summary>
+        private static bool IsUsableName(string name)
+        {
+            if (name.Length == 0 || !char.IsLetter(name[0])) return false;
+            foreach (char c in name)
+                if (!char.IsLetterOrDigit(c) && c != '_') return false;
+            return true;
+        }
+    }
+}

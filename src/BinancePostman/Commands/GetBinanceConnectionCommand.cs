@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using BinancePostman.Session;
+
+namespace BinancePostman.Commands
+{
+    /// <summary>The connection Connect-Binance made, or nothing.</summary>
+    [Cmdlet(VerbsCommon.Get, "BinanceConnection")]
+    [OutputType(typeof(BinanceConnection))]
+    public sealed class GetBinanceConnectionCommand : BinanceCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            if (ModuleSession.Connection != null) WriteObject(ModuleSession.Connection);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using BinancePostman.Catalog;
+using BinancePostman.Commands.Completion;
+using BinancePostman.Credentials;
+using BinancePostman.Http;
+using BinancePostman.Output;
+
+namespace BinancePostman.Commands
+{
+    /// <summary>Calls any endpoint: by name, by endpoint object, or raw method and path; signs what needs signing.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "BinanceRequest", DefaultParameterSetName = ByName, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(PSObject), typeof(string))]
+    public sealed class InvokeBinanceRequestCommand : BinanceRequestCmdlet, IDynamicParameters
+    {
+        private const string ByName = "ByName";
+        private const string ByEndpoint = "ByEndpoint";
+        private const string Raw_ = "Raw";
+
+        private RuntimeDefinedParameterDictionary? _dynamic;
+
+        /// <summary>The endpoint's name, or "Collection\Name".</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByName)]
+        [ArgumentCompleter(typeof(EndpointNameCompleter))]
+        public string Name { get; set; } = "";
+
+        /// <summary>Picks the collection when several have an endpoint of that name.</summary>
+        [Parameter(ParameterSetName = ByName)]
+        [ArgumentCompleter(typeof(CollectionNameCompleter))]
+        public string? Collection { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEndpoint)]
+        public Endpoint? Endpoint { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = Raw_)]
+        [ValidateSet("GET", "POST", "PUT", "DELETE", "PATCH", IgnoreCase = true)]
+        public string Method { get; set; } = "GET";
+
+        [Parameter(Mandatory = true, ParameterSetName = Raw_)]
+        public string Path { get; set; } = "";
+
+        /// <summary>Raw calls: sign the request (USER_DATA/TRADE).</summary>
+        [Parameter(ParameterSetName = Raw_)]
+        public SwitchParameter Signed { get; set; }
+
+        /// <summary>Raw calls: send the API key without signing (MARKET_DATA/USER_STREAM).</summary>
+        [Parameter(ParameterSetName = Raw_)]
+        public SwitchParameter ApiKeyOnly { get; set; }
+
+        /// <summary>Parameter values by name; the endpoint's dynamic parameters win over the same name here.</summary>
+        [Parameter]
+        public IDictionary? Parameters { get; set; }
+
+        /// <summary>Emits the response text unchanged.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        /// <summary>Skips the extra confirmation that withdrawals and transfers ask for.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        public object? GetDynamicParameters()
+        {
+            if (ParameterSetName != ByName && string.IsNullOrEmpty(Name)) return null;
+            if (string.IsNullOrEmpty(Name)) return null;
+            IReadOnlyList<Endpoint> found = Find(Name, Collection);
+            if (found.Count != 1) return null;
+            var taken = new List<string>(MyInvocation.MyCommand.Parameters.Keys);
+            _dynamic = EndpointDynamicParameters.For(found[0], taken);
+            return _dynamic;
+        }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                PreparedRequest request = Prepare(out string displayName, out PostmanEnvironment? environment);
+                ApiCredential? credential = request.NeedsApiKey ? ResolveCredential(environment) : null;
+                if (!Confirm(request, displayName)) return;
+                WriteVerbose($"{displayName}: keys from {credential?.Source ?? "nowhere (none needed)"}{(credential?.Signer != null ? ", " + credential.Signer.Describe() : "")}.");
+                BinanceReply reply = Client.SendAsync(request, credential?.ApiKey, credential?.Signer, RecvWindowText,
+                    TimeSpan.FromSeconds(TimeoutSec), WriteVerbose, Cancellation).GetAwaiter().GetResult();
+                WriteReply(reply);
+            }
+            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell reports the stop itself
+            }
+            catch (Exception ex) when (ErrorRecords.TryFromCredentialFailure(ex, out ErrorRecord? record))
+            {
+                WriteError(record!);
+            }
+        }
+
+        private PreparedRequest Prepare(out string displayName, out PostmanEnvironment? environment)
+        {
+            var values = CollectValues();
+            environment = NamedEnvironment();
+            if (ParameterSetName == Raw_)
+            {
+                SecurityType security = Signed ? SecurityType.USER_DATA : ApiKeyOnly ? SecurityType.MARKET_DATA : SecurityType.NONE;
+                string baseUri = BaseUriForPath(Path);
+                displayName = Method.ToUpperInvariant() + " " + Path;
+                return RequestBuilder.PrepareRaw(Method, baseUri, Path, security, values);
+            }
+            Endpoint endpoint = ParameterSetName == ByEndpoint ? Endpoint! : Single(Name, Collection);
+            displayName = endpoint.Name;
+            environment ??= BaseUrlResolver.PickEnvironment(endpoint, EffectiveNetwork, Catalog.Environments);
+            string url = BaseUri != null ? BaseUri.ToString()
+                : !string.IsNullOrEmpty(Environment) ? BaseUrlResolver.Resolve(endpoint, environment)
+                : Session.ModuleSession.BaseUri?.ToString() ?? BaseUrlResolver.Resolve(endpoint, EffectiveNetwork, Catalog.Environments);
+            var variables = new VariableResolver(endpoint.Owner.Variables, environment?.Variables);
+            return RequestBuilder.Prepare(endpoint, url, values, variables);
+        }
+
+        private string BaseUriForPath(string path)
+        {
+            if (BaseUri != null) return BaseUri.ToString();
+            PostmanEnvironment? environment = NamedEnvironment();
+            if (environment?.Url != null) return environment.Url;
+            if (Session.ModuleSession.BaseUri != null) return Session.ModuleSession.BaseUri.ToString();
+            return BaseUrlResolver.ResolveForPath(path, EffectiveNetwork, Catalog.Environments);
+        }
+
+        /// <summary>-Parameters first, then dynamic parameters (which win), each formatted as Binance expects.</summary>
+        private List<KeyValuePair<string, string>> CollectValues()
+        {
+            var values = new List<KeyValuePair<string, string>>();
+            void Put(string name, object? raw)
+            {
+                string? text = ParameterValueFormatter.Format(Unwrap(raw));
+                values.RemoveAll(kv => string.Equals(kv.Key, name, StringComparison.OrdinalIgnoreCase));
+                if (text != null) values.Add(new KeyValuePair<string, string>(name, text));
+            }
+            if (Parameters != null)
+                foreach (DictionaryEntry entry in Parameters)
+                    Put(entry.Key?.ToString() ?? "", entry.Value);
+            if (_dynamic != null)
+                foreach (RuntimeDefinedParameter p in _dynamic.Values)
+                    if (p.IsSet) Put(p.Name, p.Value);
+            return values;
+        }
+
+        /// <summary>PowerShell wrappers off, all the way down, so the formatter sees plain .NET values.</summary>
+        internal static object? Unwrap(object? value)
+        {
+            if (value is PSObject pso)
+            {
+                if (pso.BaseObject is PSCustomObject)
+                {
+                    var properties = new System.Collections.Specialized.OrderedDictionary();
+                    foreach (PSPropertyInfo p in pso.Properties) properties[p.Name] = Unwrap(p.Value);
+                    return properties;
+                }
+                value = pso.BaseObject;
+            }
+            if (value is IDictionary dictionary)
+            {
+                var copy = new System.Collections.Specialized.OrderedDictionary();
+                foreach (DictionaryEntry entry in dictionary) copy[entry.Key] = Unwrap(entry.Value);
+                return copy;
+            }
+            if (value is object[] array) return array.Select(Unwrap).ToArray();
+            return value;
+        }
+
+        private bool Confirm(PreparedRequest request, string displayName)
+        {
+            StateChangeImpact impact = StateChange.Of(request.Method, request.Path, displayName, request.Security);
+            if (impact == StateChangeImpact.None) return true;
+            string target = request.Method + " " + request.BaseUri + request.Path;
+            string action = displayName + ": " + string.Join(" ", request.Query.Concat(request.Body).Select(kv => kv.Key + "=" + kv.Value));
+            if (!ShouldProcess(target, action)) return false;
+            if (impact == StateChangeImpact.MovesFunds && !Force)
+                return ShouldContinue($"{displayName} moves funds ({action}). Send it?", "Confirm a withdrawal or transfer");
+            return true;
+        }
+
+        private void WriteReply(BinanceReply reply)
+        {
+            if (Raw)
+            {
+                WriteObject(reply.Body);
+                return;
+            }
+            if (reply.Body.Trim().Length == 0) return;
+            foreach (object? item in JsonToPSObject.Emit(reply.Body))
+                WriteObject(item);
+        }
+
+        private IReadOnlyList<Endpoint> Find(string name, string? collection)
+        {
+            IReadOnlyList<Endpoint> found = Catalog.FindByName(name);
+            if (!string.IsNullOrEmpty(collection))
+                found = found.Where(e => string.Equals(e.Collection, collection, StringComparison.OrdinalIgnoreCase)).ToList();
+            return found;
+        }
+
+        private Endpoint Single(string name, string? collection)
+        {
+            IReadOnlyList<Endpoint> found = Find(name, collection);
+            if (found.Count == 1) return found[0];
+            if (found.Count == 0)
+                throw new ItemNotFoundException($"No endpoint is named '{name}'{(collection != null ? " in '" + collection + "'" : "")}. Get-BinanceEndpoint *word* searches the loaded collections.");
+            throw new AmbiguousEndpointException(name, found.Select(e => e.Collection).ToList());
+        }
+    }
+}
