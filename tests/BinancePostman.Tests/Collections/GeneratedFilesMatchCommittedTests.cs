@@ -43,8 +43,7 @@ namespace BinancePostman.Tests.Collections
                 "collections/spot.postman_collection.json",
                 "collections/usds-m-futures.postman_collection.json",
             };
-            var actual = generated.Keys.Where(k => k.StartsWith("collections/")).ToArray();
-            Assert.Subset(new HashSet<string>(expected), new HashSet<string>(actual));
+            Assert.Equal(expected, generated.Keys.Where(k => k.StartsWith("collections/")).ToArray());
         }
     }
 }
