@@ -40,7 +40,8 @@ function Set-FakeExchange($Exchange, [hashtable] $Config) {
 }
 
 function Get-FakeRequests($Exchange) {
-    @(Invoke-RestMethod -Uri "$($Exchange.BaseUri)/__fake/requests")
+    # Invoke-RestMethod writes a JSON array as one object: enumerate it
+    (Invoke-RestMethod -Uri "$($Exchange.BaseUri)/__fake/requests") | ForEach-Object { $_ }
 }
 
 Export-ModuleMember -Function Get-RepoRoot, Get-ModulePath, Get-SharedFixtures, Get-SigningVectors, Start-FakeExchange, Stop-FakeExchange, Reset-FakeExchange, Set-FakeExchange, Get-FakeRequests

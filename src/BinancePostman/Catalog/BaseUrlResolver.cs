@@ -21,6 +21,8 @@ namespace BinancePostman.Catalog
         /// <summary>Picks a loaded environment for the endpoint's API and the network, then resolves.</summary>
         public static string Resolve(Endpoint endpoint, BinanceNetwork network, IEnumerable<PostmanEnvironment> environments)
         {
+            if (network == BinanceNetwork.Testnet && endpoint.Family == ApiFamily.Spot && endpoint.Path.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase))
+                throw new UrlResolutionException($"'{endpoint.QualifiedName}' is a /sapi endpoint, and the spot testnet has no /sapi endpoints: only /api ones. Use the Production network for it (carefully), or pass -BaseUri.");
             PostmanEnvironment? match = PickEnvironment(endpoint, network, environments);
             return Resolve(endpoint, match, network);
         }

@@ -88,6 +88,19 @@ namespace BinancePostman.Commands
 
         internal BinanceClient Client => ModuleSession.Client;
 
+        /// <summary>
+        /// Runs an HTTP call off the pipeline thread and writes its verbose lines here as they come, since
+        /// WriteVerbose is only allowed on the pipeline thread. Ctrl+C cancels the call.
+        /// </summary>
+        internal T RunWithVerbose<T>(Func<Action<string>, CancellationToken, System.Threading.Tasks.Task<T>> work)
+        {
+            using var lines = new System.Collections.Concurrent.BlockingCollection<string>();
+            System.Threading.Tasks.Task<T> task = System.Threading.Tasks.Task.Run(() => work(line => { if (!lines.IsAddingCompleted) lines.Add(line); }, Cancellation));
+            task.ContinueWith(_ => lines.CompleteAdding(), System.Threading.Tasks.TaskScheduler.Default);
+            foreach (string line in lines.GetConsumingEnumerable()) WriteVerbose(line);
+            return task.GetAwaiter().GetResult();
+        }
+
         internal BinanceNetwork EffectiveNetwork => Network ?? ModuleSession.Network;
 
         /// <summary>recvWindow as Binance wants it: up to three decimals, no exponent.</summary>

@@ -52,6 +52,11 @@ namespace BinancePostman.Commands
         [Parameter]
         public Uri? BaseUri { get; set; }
 
+        /// <summary>The collection that wins when several have an endpoint of the same name (default: Spot).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completion.CollectionNameCompleter))]
+        public string? DefaultCollection { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -63,6 +68,7 @@ namespace BinancePostman.Commands
                 ModuleSession.Network = Network;
                 ModuleSession.BaseUri = BaseUri;
                 ModuleSession.DefaultCredential = credential;
+                if (!string.IsNullOrEmpty(DefaultCollection)) ModuleSession.DefaultCollection = DefaultCollection!;
                 var connection = new BinanceConnection(Network, BaseUri, credential?.Signer?.Describe() ?? (credential != null ? "API key only" : null),
                     credential?.MaskedApiKey, credential?.Source, DateTime.Now);
                 ModuleSession.Connection = connection;

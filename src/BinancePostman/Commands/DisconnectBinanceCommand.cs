@@ -14,6 +14,7 @@ namespace BinancePostman.Commands
             ModuleSession.BaseUri = null;
             ModuleSession.Network = BinanceNetwork.Production;
             ModuleSession.Connection = null;
+            ModuleSession.DefaultCollection = "Spot";
             WriteVerbose("Disconnected: no session keys; network Production.");
         }
     }

@@ -66,10 +66,10 @@ namespace BinancePostman.Commands
         {
             if (ParameterSetName != ByName && string.IsNullOrEmpty(Name)) return null;
             if (string.IsNullOrEmpty(Name)) return null;
-            IReadOnlyList<Endpoint> found = Find(Name, Collection);
-            if (found.Count != 1) return null;
+            Endpoint? endpoint = TryResolve(Name, Collection);
+            if (endpoint == null) return null;
             var taken = new List<string>(MyInvocation.MyCommand.Parameters.Keys);
-            _dynamic = EndpointDynamicParameters.For(found[0], taken);
+            _dynamic = EndpointDynamicParameters.For(endpoint, taken);
             return _dynamic;
         }
 
@@ -81,8 +81,9 @@ namespace BinancePostman.Commands
                 ApiCredential? credential = request.NeedsApiKey ? ResolveCredential(environment) : null;
                 if (!Confirm(request, displayName)) return;
                 WriteVerbose($"{displayName}: keys from {credential?.Source ?? "nowhere (none needed)"}{(credential?.Signer != null ? ", " + credential.Signer.Describe() : "")}.");
-                BinanceReply reply = Client.SendAsync(request, credential?.ApiKey, credential?.Signer, RecvWindowText,
-                    TimeSpan.FromSeconds(TimeoutSec), WriteVerbose, Cancellation).GetAwaiter().GetResult();
+                string? recvWindow = RecvWindowText;
+                BinanceReply reply = RunWithVerbose((log, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow,
+                    TimeSpan.FromSeconds(TimeoutSec), log, cancel));
                 WriteReply(reply);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
@@ -199,10 +200,24 @@ namespace BinancePostman.Commands
             return found;
         }
 
-        private Endpoint Single(string name, string? collection)
+        /// <summary>One endpoint for the name; where collections share it, the session's default collection (Spot) decides.</summary>
+        private Endpoint? TryResolve(string name, string? collection)
         {
             IReadOnlyList<Endpoint> found = Find(name, collection);
             if (found.Count == 1) return found[0];
+            if (found.Count > 1 && string.IsNullOrEmpty(collection))
+            {
+                var preferred = found.Where(e => string.Equals(e.Collection, Session.ModuleSession.DefaultCollection, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (preferred.Count == 1) return preferred[0];
+            }
+            return null;
+        }
+
+        private Endpoint Single(string name, string? collection)
+        {
+            Endpoint? resolved = TryResolve(name, collection);
+            if (resolved != null) return resolved;
+            IReadOnlyList<Endpoint> found = Find(name, collection);
             if (found.Count == 0)
                 throw new ItemNotFoundException($"No endpoint is named '{name}'{(collection != null ? " in '" + collection + "'" : "")}. Get-BinanceEndpoint *word* searches the loaded collections.");
             throw new AmbiguousEndpointException(name, found.Select(e => e.Collection).ToList());

@@ -38,7 +38,7 @@ namespace BinancePostman.Http
                     return (FailureKind.Parameter, "A value breaks the symbol's filters (price, quantity, precision). Read the symbol's filters from exchangeInfo and round to its tick and step sizes.");
             }
             if (code <= -1100 && code >= -1199)
-                return (FailureKind.Parameter, "A parameter is missing, empty or malformed: " + (message ?? "see the message") + ". Check its name and value (Get-BinanceEndpoint shows the parameters).");
+                return (FailureKind.Parameter, "A parameter is missing, empty or malformed: " + (message ?? "see the message").TrimEnd('.') + ". Check its name and value (Get-BinanceEndpoint shows the parameters).");
             if (status == 429 || status == 418)
                 return ForStatus(status, path);
             return (status >= 500 ? FailureKind.ServerError : FailureKind.Other,

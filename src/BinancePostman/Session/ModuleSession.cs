@@ -29,6 +29,9 @@ namespace BinancePostman.Session
         /// <summary>The session's base URI override (a proxy or a local exchange), set by Connect-Binance.</summary>
         public static Uri? BaseUri { get; set; }
 
+        /// <summary>Where a name that several collections share resolves without -Collection.</summary>
+        public static string DefaultCollection { get; set; } = "Spot";
+
         /// <summary>The session's keys, set by Connect-Binance.</summary>
         public static ApiCredential? DefaultCredential { get; set; }
 

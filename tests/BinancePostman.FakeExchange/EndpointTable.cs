@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+
+namespace BinancePostman.FakeExchange
+{
+    /// <summary>What the exchange serves: method and path to security type, weight and handler.</summary>
+    public static class EndpointTable
+    {
+        public sealed record Route(string Security, int Weight, Func<ExchangeRequest, ExchangeState, object> Handle);
+
+        private static readonly Dictionary<(string, string), Route> Routes = new Dictionary<(string, string), Route>
+        {
+            [("GET", "/api/v3/time")] = new Route("NONE", 1, Handlers.Time),
+            [("GET", "/fapi/v1/time")] = new Route("NONE", 1, Handlers.Time),
+            [("GET", "/dapi/v1/time")] = new Route("NONE", 1, Handlers.Time),
+            [("GET", "/eapi/v1/time")] = new Route("NONE", 1, Handlers.Time),
+            [("GET", "/api/v3/ping")] = new Route("NONE", 1, Handlers.Ping),
+            [("GET", "/fapi/v1/ping")] = new Route("NONE", 1, Handlers.Ping),
+            [("GET", "/api/v3/exchangeInfo")] = new Route("NONE", 20, Handlers.ExchangeInfo),
+            [("GET", "/fapi/v1/exchangeInfo")] = new Route("NONE", 1, Handlers.ExchangeInfo),
+            [("GET", "/api/v3/depth")] = new Route("NONE", 5, Handlers.Depth),
+            [("GET", "/api/v3/klines")] = new Route("NONE", 2, Handlers.Klines),
+            [("GET", "/api/v3/uiKlines")] = new Route("NONE", 2, Handlers.Klines),
+            [("GET", "/fapi/v1/klines")] = new Route("NONE", 5, Handlers.Klines),
+            [("GET", "/dapi/v1/klines")] = new Route("NONE", 5, Handlers.Klines),
+            [("GET", "/api/v3/ticker/price")] = new Route("NONE", 2, Handlers.TickerPrice),
+            [("GET", "/api/v3/account")] = new Route("USER_DATA", 20, Handlers.Account),
+            [("GET", "/fapi/v3/account")] = new Route("USER_DATA", 5, Handlers.Account),
+            [("POST", "/api/v3/order")] = new Route("TRADE", 1, Handlers.NewOrder),
+            [("POST", "/fapi/v1/order")] = new Route("TRADE", 1, Handlers.NewOrder),
+            [("POST", "/api/v3/order/test")] = new Route("TRADE", 1, Handlers.TestOrder),
+            [("GET", "/api/v3/order")] = new Route("USER_DATA", 4, Handlers.QueryOrder),
+            [("DELETE", "/api/v3/order")] = new Route("TRADE", 1, Handlers.CancelOrder),
+            [("GET", "/api/v3/openOrders")] = new Route("USER_DATA", 6, Handlers.OpenOrders),
+            [("GET", "/sapi/v1/account/apiRestrictions")] = new Route("USER_DATA", 1, Handlers.ApiRestrictions),
+            [("POST", "/sapi/v1/capital/withdraw/apply")] = new Route("USER_DATA", 900, Handlers.Withdraw),
+        };
+
+        public static Route? Find(string method, string path, out bool pathKnown)
+        {
+            pathKnown = false;
+            foreach (var key in Routes.Keys)
+                if (string.Equals(key.Item2, path, StringComparison.Ordinal)) { pathKnown = true; break; }
+            return Routes.TryGetValue((method, path), out Route? route) ? route : null;
+        }
+
+        public static bool IsApiPath(string path) =>
+            path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/sapi/", StringComparison.Ordinal)
+            || path.StartsWith("/fapi/", StringComparison.Ordinal) || path.StartsWith("/dapi/", StringComparison.Ordinal)
+            || path.StartsWith("/eapi/", StringComparison.Ordinal) || path.StartsWith("/papi/", StringComparison.Ordinal)
+            || path.StartsWith("/futures/", StringComparison.Ordinal);
+    }
+}

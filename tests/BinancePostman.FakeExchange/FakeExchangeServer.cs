@@ -1,0 +1,103 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BinancePostman.FakeExchange
+{
+    /// <summary>A Binance-like exchange on 127.0.0.1 for the tests: real HTTP, Binance's checks, a control API under /__fake/.</summary>
+    public sealed class FakeExchangeServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private FakeExchangeServer(WebApplication app, ExchangeState state, Uri baseUri)
+        {
+            _app = app;
+            State = state;
+            BaseUri = baseUri;
+        }
+
+        public ExchangeState State { get; }
+        public Uri BaseUri { get; }
+
+        public static async Task<FakeExchangeServer> StartAsync(string signingVectorsDir, int port = 0)
+        {
+            var state = new ExchangeState(new FakeKeys(signingVectorsDir));
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+            WebApplication app = builder.Build();
+            app.Run(context => context.Request.Path.StartsWithSegments("/__fake")
+                ? ControlApi.HandleAsync(context, state)
+                : ExchangePipeline.HandleAsync(context, state));
+            await app.StartAsync();
+            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new FakeExchangeServer(app, state, new Uri(address.Replace("[::1]", "127.0.0.1")));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>GET requests, POST reset, POST config (clock, faults, echo), POST keys: for tests in another process.</summary>
+    internal static class ControlApi
+    {
+        public static async Task HandleAsync(HttpContext context, ExchangeState state)
+        {
+            string path = context.Request.Path.Value!;
+            context.Response.ContentType = "application/json";
+            switch (path)
+            {
+                case "/__fake/requests":
+                    await context.Response.WriteAsync(JsonSerializer.Serialize(state.Requests));
+                    return;
+                case "/__fake/reset":
+                    state.Reset();
+                    await context.Response.WriteAsync("{}");
+                    return;
+                case "/__fake/config":
+                    using (JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body))
+                        Configure(state, doc.RootElement);
+                    await context.Response.WriteAsync("{}");
+                    return;
+                case "/__fake/keys":
+                    using (JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body))
+                        AddKey(state, doc.RootElement);
+                    await context.Response.WriteAsync("{}");
+                    return;
+                default:
+                    context.Response.StatusCode = 404;
+                    await context.Response.WriteAsync("{}");
+                    return;
+            }
+        }
+
+        private static void Configure(ExchangeState state, JsonElement config)
+        {
+            if (config.TryGetProperty("clockOffsetMs", out JsonElement offset)) state.ClockOffsetMs = offset.GetInt64();
+            if (config.TryGetProperty("echoUnknown", out JsonElement echo)) state.EchoUnknown = echo.GetBoolean();
+            if (config.TryGetProperty("fault", out JsonElement fault))
+                state.AddFault(fault.Deserialize<Fault>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
+        }
+
+        private static void AddKey(ExchangeState state, JsonElement key)
+        {
+            string apiKey = key.GetProperty("apiKey").GetString()!;
+            if (key.TryGetProperty("secret", out JsonElement secret)) state.Keys.AddHmac(apiKey, secret.GetString()!);
+            else if (key.TryGetProperty("ed25519PublicKey", out JsonElement ed)) state.Keys.AddEd25519(apiKey, ed.GetString()!);
+            FakeKey? added = state.Keys.Find(apiKey);
+            if (added != null && key.TryGetProperty("enableWithdrawals", out JsonElement w)) added.EnableWithdrawals = w.GetBoolean();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace BinancePostman.FakeExchange
+{
+    /// <summary>The answers, in Binance's field names (prices as strings).</summary>
+    public static class Handlers
+    {
+        private static readonly string[] Symbols = { "BTCUSDT", "BNBUSDT", "ETHUSDT" };
+
+        public static object Time(ExchangeRequest r, ExchangeState s) => new { serverTime = s.Now };
+
+        public static object Ping(ExchangeRequest r, ExchangeState s) => new { };
+
+        public static object ExchangeInfo(ExchangeRequest r, ExchangeState s) => new
+        {
+            timezone = "UTC",
+            serverTime = s.Now,
+            rateLimits = new object[]
+            {
+                new { rateLimitType = "REQUEST_WEIGHT", interval = "MINUTE", intervalNum = 1, limit = 6000 },
+                new { rateLimitType = "ORDERS", interval = "SECOND", intervalNum = 10, limit = 100 },
+            },
+            symbols = Symbols.Select(sym => new { symbol = sym, status = "TRADING", baseAsset = sym[..^4], quoteAsset = "USDT" }).ToArray(),
+        };
+
+        public static object Depth(ExchangeRequest r, ExchangeState s)
+        {
+            Symbol(r);
+            int limit = (int)(r.Long("limit") ?? 100);
+            return new
+            {
+                lastUpdateId = 1027024,
+                bids = Enumerable.Range(0, Math.Min(limit, 5)).Select(i => new[] { Price(20000m - i), "1.50000000" }).ToArray(),
+                asks = Enumerable.Range(0, Math.Min(limit, 5)).Select(i => new[] { Price(20001m + i), "2.00000000" }).ToArray(),
+            };
+        }
+
+        public static object Klines(ExchangeRequest r, ExchangeState s)
+        {
+            Symbol(r);
+            int limit = (int)(r.Long("limit") ?? 500);
+            if (limit < 1 || limit > 1000) throw new ApiError(400, -1130, "Invalid data sent for a parameter.");
+            return KlineSeries.Page(r.Require("interval"), r.Long("startTime"), r.Long("endTime"), limit, s.Now);
+        }
+
+        public static object TickerPrice(ExchangeRequest r, ExchangeState s)
+        {
+            string? symbol = r.Get("symbol");
+            if (symbol != null) return new { symbol = Symbol(r), price = Price(20000.5m) };
+            return Symbols.Select(sym => new { symbol = sym, price = Price(20000.5m) }).ToArray();
+        }
+
+        public static object Account(ExchangeRequest r, ExchangeState s) => new
+        {
+            makerCommission = 15,
+            canTrade = true,
+            canWithdraw = r.Key?.EnableWithdrawals ?? false,
+            updateTime = s.Now,
+            accountType = "SPOT",
+            balances = new[] { new { asset = "BTC", free = "1.00000000", locked = "0.00000000" }, new { asset = "USDT", free = "10000.00000000", locked = "0.00000000" } },
+            permissions = new[] { "SPOT" },
+        };
+
+        public static object NewOrder(ExchangeRequest r, ExchangeState s)
+        {
+            string symbol = Symbol(r);
+            string side = r.Require("side");
+            string type = r.Require("type");
+            if (side != "BUY" && side != "SELL") throw new ApiError(400, -1100, "Illegal characters found in parameter 'side'.");
+            if (r.Get("quantity") == null && r.Get("quoteOrderQty") == null) throw ApiError.Mandatory("quantity");
+            long id = s.NextOrderId();
+            string clientId = r.Get("newClientOrderId") ?? "fake" + id.ToString(CultureInfo.InvariantCulture);
+            var order = new Dictionary<string, string>(r.Parameters) { ["orderId"] = id.ToString(CultureInfo.InvariantCulture), ["clientOrderId"] = clientId };
+            s.Orders[clientId] = order;
+            return OrderView(order, s.Now, type == "MARKET" ? "FILLED" : "NEW");
+        }
+
+        public static object TestOrder(ExchangeRequest r, ExchangeState s)
+        {
+            Symbol(r);
+            r.Require("side");
+            r.Require("type");
+            return new { };
+        }
+
+        public static object QueryOrder(ExchangeRequest r, ExchangeState s) => OrderView(FindOrder(r, s), s.Now, "NEW");
+
+        public static object CancelOrder(ExchangeRequest r, ExchangeState s)
+        {
+            var order = FindOrder(r, s);
+            s.Orders.TryRemove(order["clientOrderId"], out _);
+            return OrderView(order, s.Now, "CANCELED");
+        }
+
+        public static object OpenOrders(ExchangeRequest r, ExchangeState s) => s.Orders.Values.Select(o => OrderView(o, s.Now, "NEW")).ToArray();
+
+        public static object ApiRestrictions(ExchangeRequest r, ExchangeState s) => new
+        {
+            ipRestrict = r.Key?.IpRestrict ?? false,
+            createTime = KlineSeries.Epoch,
+            enableReading = true,
+            enableSpotAndMarginTrading = true,
+            enableWithdrawals = r.Key?.EnableWithdrawals ?? false,
+            enableInternalTransfer = false,
+            enableMargin = false,
+            enableFutures = false,
+            permitsUniversalTransfer = false,
+            enableVanillaOptions = false,
+        };
+
+        public static object Withdraw(ExchangeRequest r, ExchangeState s)
+        {
+            r.Require("coin");
+            r.Require("address");
+            r.Require("amount");
+            return new { id = "fake-withdraw-" + s.NextOrderId().ToString(CultureInfo.InvariantCulture) };
+        }
+
+        /// <summary>For any other API path: what was received, so tests can check what a collection endpoint sent.</summary>
+        public static object Echo(ExchangeRequest r, ExchangeState s) => new
+        {
+            method = r.Method,
+            path = r.Path,
+            query = r.RawQuery,
+            body = r.RawBody,
+            parameters = r.Parameters,
+        };
+
+        private static string Symbol(ExchangeRequest r)
+        {
+            string symbol = r.Require("symbol");
+            if (!Symbols.Contains(symbol) && !symbol.Any(c => c > 127)) throw new ApiError(400, -1121, "Invalid symbol.");
+            return symbol;
+        }
+
+        private static Dictionary<string, string> FindOrder(ExchangeRequest r, ExchangeState s)
+        {
+            Symbol(r);
+            string? client = r.Get("origClientOrderId");
+            string? id = r.Get("orderId");
+            if (client == null && id == null) throw ApiError.Mandatory("orderId");
+            var order = client != null
+                ? (s.Orders.TryGetValue(client, out var o) ? o : null)
+                : s.Orders.Values.FirstOrDefault(x => x["orderId"] == id);
+            return order ?? throw new ApiError(400, -2013, "Order does not exist.");
+        }
+
+        private static object OrderView(Dictionary<string, string> o, long now, string status) => new
+        {
+            symbol = o["symbol"],
+            orderId = long.Parse(o["orderId"], CultureInfo.InvariantCulture),
+            clientOrderId = o["clientOrderId"],
+            transactTime = now,
+            price = o.TryGetValue("price", out var p) ? p : "0.00000000",
+            origQty = o.TryGetValue("quantity", out var q) ? q : "0.00000000",
+            status,
+            type = o["type"],
+            side = o["side"],
+        };
+
+        private static string Price(decimal d) => d.ToString("0.00000000", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,5 @@
+namespace BinancePostman.FakeExchange
+{
+    /// <summary>One request as the exchange saw it, with how it answered.</summary>
+    public sealed record RecordedRequest(string Method, string Path, string Query, string Body, string? ApiKey, long ServerTime, int Status, int? Code);
+}
