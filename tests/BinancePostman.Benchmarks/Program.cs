@@ -1,9 +1,19 @@
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 
 namespace BinancePostman.Benchmarks
 {
     public static class Program
     {
-        public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        /// <summary>`requests [count]` runs the request harness; anything else goes to BenchmarkDotNet (e.g. --filter '*').</summary>
+        public static async Task Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "requests")
+            {
+                await RequestHarness.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 2000);
+                return;
+            }
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        }
     }
 }

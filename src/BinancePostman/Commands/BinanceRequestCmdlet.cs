@@ -88,12 +88,24 @@ namespace BinancePostman.Commands
 
         internal BinanceClient Client => ModuleSession.Client;
 
+        private bool IsVerboseEnabled()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? bound))
+                return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+            object? preference = GetVariableValue("VerbosePreference");
+            if (preference is PSObject pso) preference = pso.BaseObject;
+            return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+        }
+
         /// <summary>
         /// Runs an HTTP call off the pipeline thread and writes its verbose lines here as they come, since
         /// WriteVerbose is only allowed on the pipeline thread. Ctrl+C cancels the call.
         /// </summary>
-        internal T RunWithVerbose<T>(Func<Action<string>, CancellationToken, System.Threading.Tasks.Task<T>> work)
+        internal T RunWithVerbose<T>(Func<Action<string>?, CancellationToken, System.Threading.Tasks.Task<T>> work)
         {
+            if (!IsVerboseEnabled())
+                return work(null, Cancellation).GetAwaiter().GetResult(); // no lines to carry: no thread hop either
+
             using var lines = new System.Collections.Concurrent.BlockingCollection<string>();
             System.Threading.Tasks.Task<T> task = System.Threading.Tasks.Task.Run(() => work(line => { if (!lines.IsAddingCompleted) lines.Add(line); }, Cancellation));
             task.ContinueWith(_ => lines.CompleteAdding(), System.Threading.Tasks.TaskScheduler.Default);

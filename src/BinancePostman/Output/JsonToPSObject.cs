@@ -29,8 +29,14 @@ namespace BinancePostman.Output
             {
                 case JsonValueKind.Object:
                     var obj = new PSObject();
+                    PSMemberInfoCollection<PSPropertyInfo> properties = obj.Properties;
+                    HashSet<string>? seen = null;
                     foreach (JsonProperty p in e.EnumerateObject())
-                        obj.Properties.Add(new PSNoteProperty(p.Name, Convert(p.Value)));
+                    {
+                        // preValidated skips PowerShell's costly member lookup; duplicates are caught here instead
+                        seen ??= new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+                        if (seen.Add(p.Name)) properties.Add(new PSNoteProperty(p.Name, Convert(p.Value)), true);
+                    }
                     return obj;
                 case JsonValueKind.Array:
                     var list = new object?[e.GetArrayLength()];
