@@ -17,6 +17,11 @@ $cold = foreach ($i in 1..$Runs) {
     [double] $ms
 }
 
+# baseline: the first Import-Module of any binary module in a new pwsh (here PowerShell's own ThreadJob)
+$baseline = foreach ($i in 1..$Runs) {
+    [double] (& dotnet pwsh -NoProfile -NonInteractive -Command '$sw = [Diagnostics.Stopwatch]::StartNew(); Import-Module Microsoft.PowerShell.ThreadJob; $sw.Elapsed.TotalMilliseconds')
+}
+
 $warm = foreach ($i in 1..$Runs) {
     $sw = [Diagnostics.Stopwatch]::StartNew()
     $ps = [powershell]::Create([System.Management.Automation.RunspaceMode]::NewRunspace)
@@ -32,5 +37,6 @@ function Median([double[]] $xs) { $s = $xs | Sort-Object; $s[[int][math]::Floor(
     Endpoints         = $count
     ColdProcessMedianMs = [math]::Round((Median $cold), 1)
     FreshRunspaceMedianMs = [math]::Round((Median $warm), 1)
+    BaselineColdImportThreadJobMs = [math]::Round((Median $baseline), 1)
     Runs              = $Runs
 } | Format-List

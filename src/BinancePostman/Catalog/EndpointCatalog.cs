@@ -69,27 +69,35 @@ namespace BinancePostman.Catalog
 
         private static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>Collections and environments as of one moment; the endpoint indexes are built on first use.</summary>
         private sealed class Snapshot
         {
             public static readonly Snapshot Empty = new Snapshot(new List<PostmanCollection>(), new List<PostmanEnvironment>());
+
+            private readonly Lazy<List<Endpoint>> _endpoints;
+            private readonly Lazy<Dictionary<string, List<Endpoint>>> _byName;
 
             public Snapshot(List<PostmanCollection> collections, List<PostmanEnvironment> environments)
             {
                 Collections = collections;
                 Environments = environments;
-                Endpoints = collections.SelectMany(c => c.Endpoints).ToList();
-                ByName = new Dictionary<string, List<Endpoint>>(StringComparer.OrdinalIgnoreCase);
-                foreach (Endpoint e in Endpoints)
+                _endpoints = new Lazy<List<Endpoint>>(() => collections.SelectMany(c => c.Endpoints).ToList());
+                _byName = new Lazy<Dictionary<string, List<Endpoint>>>(() =>
                 {
-                    if (!ByName.TryGetValue(e.Name, out List<Endpoint>? list)) ByName[e.Name] = list = new List<Endpoint>(1);
-                    list.Add(e);
-                }
+                    var byName = new Dictionary<string, List<Endpoint>>(StringComparer.OrdinalIgnoreCase);
+                    foreach (Endpoint e in _endpoints.Value)
+                    {
+                        if (!byName.TryGetValue(e.Name, out List<Endpoint>? list)) byName[e.Name] = list = new List<Endpoint>(1);
+                        list.Add(e);
+                    }
+                    return byName;
+                });
             }
 
             public List<PostmanCollection> Collections { get; }
             public List<PostmanEnvironment> Environments { get; }
-            public List<Endpoint> Endpoints { get; }
-            public Dictionary<string, List<Endpoint>> ByName { get; }
+            public List<Endpoint> Endpoints => _endpoints.Value;
+            public Dictionary<string, List<Endpoint>> ByName => _byName.Value;
         }
     }
 }

@@ -9,8 +9,6 @@ namespace BinancePostman.Catalog
     {
         private static readonly JsonDocumentOptions Options = new JsonDocumentOptions
         {
-            AllowTrailingCommas = true,
-            CommentHandling = JsonCommentHandling.Skip,
             MaxDepth = 256,
         };
 

@@ -121,13 +121,23 @@ namespace BinancePostman.Catalog
             bool hasSignature = false;
             foreach (JsonElement q in list.EnumerateArray())
             {
-                string? key = JsonValues.String(q, "key");
+                if (q.ValueKind != JsonValueKind.Object) continue;
+                // one pass over the entry's members: TryGetProperty per field would rescan the object each time
+                string? key = null, value = null, description = null;
+                bool disabled = false;
+                foreach (JsonProperty p in q.EnumerateObject())
+                {
+                    if (p.NameEquals("key"u8)) key = JsonValues.AsString(p.Value);
+                    else if (p.NameEquals("value"u8)) value = JsonValues.AsString(p.Value);
+                    else if (p.NameEquals("disabled"u8)) disabled = p.Value.ValueKind == JsonValueKind.True || (p.Value.ValueKind == JsonValueKind.String && p.Value.ValueEquals("true"u8));
+                    else if (p.NameEquals("description"u8)) description = p.Value.ValueKind == JsonValueKind.Object ? JsonValues.String(p.Value, "content") : JsonValues.AsString(p.Value);
+                }
                 if (string.IsNullOrEmpty(key)) continue;
                 if (ModuleParameters.IsSignature(key!)) { hasSignature = true; continue; }
                 if (ModuleParameters.IsTimestamp(key!)) continue;
                 if (!seen.Add(key!)) continue;
-                bool required = !JsonValues.IsTrue(q, "disabled") && !ModuleParameters.IsAlwaysOptional(key!);
-                e.Parameters.Add(new EndpointParameter(key!, required, Example(JsonValues.String(q, "value")), JsonValues.Description(q), location));
+                bool required = !disabled && !ModuleParameters.IsAlwaysOptional(key!);
+                e.Parameters.Add(new EndpointParameter(key!, required, Example(value), description, location));
             }
             return hasSignature;
         }

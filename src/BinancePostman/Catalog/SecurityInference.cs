@@ -13,7 +13,7 @@ namespace BinancePostman.Catalog
 
         public static SecurityType Infer(string name, string path, bool hasSignatureParameter, bool hasApiKeyHeaderValue)
         {
-            Match m = Suffix.Match(name);
+            Match m = name.TrimEnd().EndsWith(")", StringComparison.Ordinal) ? Suffix.Match(name) : Match.Empty;
             if (m.Success) return (SecurityType)Enum.Parse(typeof(SecurityType), m.Groups[1].Value);
             if (hasSignatureParameter) return SecurityType.USER_DATA;
             if (hasApiKeyHeaderValue)

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -11,7 +12,10 @@ namespace BinancePostman.Catalog
         public static int? Parse(string? description)
         {
             if (string.IsNullOrEmpty(description)) return null;
-            Match m = Weight.Match(description);
+            // descriptions run to kilobytes: find the word first, then match only near it
+            int at = description!.IndexOf("eight", StringComparison.Ordinal);
+            if (at < 1) return null;
+            Match m = Weight.Match(description, at - 1, Math.Min(48, description.Length - at + 1));
             if (!m.Success) return null;
             return int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int w) ? w : (int?)null;
         }
