@@ -67,7 +67,7 @@ namespace BinancePostman.Commands
                         secret[SecretManagementVault.PrivateKeyField] = ToSecure(File.ReadAllText(path));
                         break;
                     default:
-                        SecureString apiSecret = ApiSecret ?? Host.UI.ReadLineAsSecureString();
+                        SecureString apiSecret = ApiSecret ?? PromptForSecret();
                         signer = SecureText.Use(apiSecret, s => SignerFactory.Create(s, null));
                         secret[SecretManagementVault.ApiSecretField] = apiSecret;
                         break;
@@ -82,6 +82,12 @@ namespace BinancePostman.Commands
             {
                 ThrowTerminatingError(record!);
             }
+        }
+
+        private SecureString PromptForSecret()
+        {
+            Host.UI.Write($"API secret for {ApiCredential.Mask(ApiKey)}: ");
+            return Host.UI.ReadLineAsSecureString();
         }
 
         private static SecureString ToSecure(string text)
