@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using BinancePostman.Catalog;
 
@@ -6,35 +7,14 @@ namespace BinancePostman.Commands
     /// <summary>Loads Postman environment files (or a folder of them) into the session.</summary>
     [Cmdlet(VerbsData.Import, "BinanceEnvironment", DefaultParameterSetName = "Path", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(PostmanEnvironment))]
-    public sealed class ImportBinanceEnvironmentCommand : BinanceCmdlet
+    public sealed class ImportBinanceEnvironmentCommand : ImportFileCommand<PostmanEnvironment>
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        public string[] Path { get; set; } = new string[0];
+        private protected override IEnumerable<string> FilesIn(string folder) => CatalogFolderLoader.EnvironmentFiles(folder);
 
-        [Parameter(Mandatory = true, ParameterSetName = "LiteralPath", ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        public string[] LiteralPath { get; set; } = new string[0];
+        private protected override PostmanEnvironment Read(string file) => PostmanEnvironmentReader.ReadFile(file);
 
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        private protected override PostmanEnvironment? Add(PostmanEnvironment item) => Catalog.AddEnvironment(item);
 
-        protected override void ProcessRecord()
-        {
-            bool literal = ParameterSetName == "LiteralPath";
-            foreach (string path in ResolvePaths(literal ? LiteralPath : Path, literal))
-            {
-                var files = System.IO.Directory.Exists(path) ? CatalogFolderLoader.EnvironmentFiles(path) : new[] { path };
-                var (loaded, failed) = CatalogFolderLoader.LoadEach(files, PostmanEnvironmentReader.ReadFile);
-                foreach (CollectionLoadException ex in failed) WriteLoadFailure(ex);
-                foreach (PostmanEnvironment e in loaded)
-                {
-                    if (!ShouldProcess(e.SourcePath, $"Import environment '{e.Name}'")) continue;
-                    PostmanEnvironment? replaced = Catalog.AddEnvironment(e);
-                    if (replaced != null) WriteVerbose($"Replaced the loaded environment '{replaced.Name}' from {replaced.SourcePath}.");
-                    if (PassThru) WriteObject(e);
-                }
-            }
-        }
+        private protected override string Describe(PostmanEnvironment e) => $"environment '{e.Name}' from {e.SourcePath}";
     }
 }
