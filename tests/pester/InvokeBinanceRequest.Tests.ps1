@@ -201,6 +201,19 @@ Describe 'Invoke-BinanceRequest against the fake exchange' {
             Get-FakeRequests $exchange | Should -BeNullOrEmpty
         }
 
+        It 'a mistyped endpoint name gets the clear error even with endpoint parameters' {
+            $err = $null
+            try { Invoke-BinanceRequest 'Order Bok' -symbol BTCUSDT -BaseUri $base -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'BinancePostman.EndpointNotFound*'
+            Get-FakeRequests $exchange | Should -BeNullOrEmpty
+        }
+
+        It 'sends a parameter the collection does not know, with a warning' {
+            $out = Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -newThing 7 -BaseUri $base 3>&1
+            ($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Message | Should -Match 'newThing'
+            (Get-FakeRequests $exchange)[0].Query | Should -Be 'symbol=BTCUSDT&newThing=7'
+        }
+
         It 'an ambiguous name asks for -Collection' {
             $err = $null
             try { Invoke-BinanceRequest 'Kline/Candlestick Data' -Collection 'No Such' -BaseUri $base -ErrorAction Stop } catch { $err = $_ }

@@ -78,6 +78,13 @@ namespace BinancePostman.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        /// <summary>
+        /// Named values that match no parameter: when the endpoint is unknown they let the clear "no endpoint" error
+        /// through instead of a binder error; otherwise they are sent as extra parameters, with a warning.
+        /// </summary>
+        [Parameter(ValueFromRemainingArguments = true, DontShow = true)]
+        public object[]? RemainingArguments { get; set; }
+
         /// <summary>Skips the extra confirmation that withdrawals and transfers ask for.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -117,15 +124,15 @@ namespace BinancePostman.Commands
 
         private PreparedRequest Prepare(out string displayName, out PostmanEnvironment? environment)
         {
-            var values = CollectValues();
             environment = NamedEnvironment();
             if (ParameterSetName == Raw_)
             {
                 SecurityType security = Signed ? SecurityType.USER_DATA : ApiKeyOnly ? SecurityType.MARKET_DATA : SecurityType.NONE;
                 string baseUri = BaseUriForPath(Path);
                 displayName = Method.ToUpperInvariant() + " " + Path;
-                return RequestBuilder.PrepareRaw(Method, baseUri, Path, security, values);
+                return RequestBuilder.PrepareRaw(Method, baseUri, Path, security, CollectValues());
             }
+            // the endpoint first: a name that matches nothing is that error, not warnings about its parameters
             Endpoint endpoint = ParameterSetName == ByEndpoint ? Endpoint! : Single(Name, Collection);
             displayName = endpoint.Name;
             environment ??= BaseUrlResolver.PickEnvironment(endpoint, EffectiveNetwork, Catalog.Environments);
@@ -133,7 +140,7 @@ namespace BinancePostman.Commands
                 : !string.IsNullOrEmpty(Environment) ? BaseUrlResolver.Resolve(endpoint, environment)
                 : Session.ModuleSession.BaseUri?.ToString() ?? BaseUrlResolver.Resolve(endpoint, EffectiveNetwork, Catalog.Environments);
             var variables = new VariableResolver(endpoint.Owner.Variables, environment?.Variables);
-            return RequestBuilder.Prepare(endpoint, url, values, variables);
+            return RequestBuilder.Prepare(endpoint, url, CollectValues(), variables);
         }
 
         private string BaseUriForPath(string path)
@@ -161,7 +168,29 @@ namespace BinancePostman.Commands
             if (_dynamic != null)
                 foreach (RuntimeDefinedParameter p in _dynamic.Values)
                     if (p.IsSet) Put(p.Name, p.Value);
+            foreach (var extra in RemainingArgumentPairs())
+            {
+                WriteWarning($"-{extra.Key} is not a parameter of this endpoint in its collection; it is sent as given. Check the spelling if Binance rejects it.");
+                Put(extra.Key, extra.Value);
+            }
             return values;
+        }
+
+        /// <summary>"-name value" pairs from the remaining arguments; a value without a name is an error.</summary>
+        private IEnumerable<KeyValuePair<string, object?>> RemainingArgumentPairs()
+        {
+            if (RemainingArguments == null) yield break;
+            for (int i = 0; i < RemainingArguments.Length; i++)
+            {
+                string? token = Unwrap(RemainingArguments[i]) as string;
+                if (token == null || token.Length < 2 || token[0] != '-')
+                    throw new PSArgumentException($"'{Unwrap(RemainingArguments[i])}' is not a parameter value of any parameter. Endpoint parameters are passed as -name value.");
+                string name = token.Substring(1).TrimEnd(':');
+                object? value = i + 1 < RemainingArguments.Length && !(Unwrap(RemainingArguments[i + 1]) is string next && next.StartsWith("-", StringComparison.Ordinal) && next.Length > 1 && char.IsLetter(next[1]))
+                    ? RemainingArguments[++i]
+                    : true;
+                yield return new KeyValuePair<string, object?>(name, value);
+            }
         }
 
         /// <summary>PowerShell wrappers off, all the way down, so the formatter sees plain .NET values.</summary>
@@ -194,7 +223,8 @@ namespace BinancePostman.Commands
             string target = request.Method + " " + request.BaseUri + request.Path;
             string action = displayName + ": " + string.Join(" ", request.Query.Concat(request.Body).Select(kv => kv.Key + "=" + kv.Value));
             if (!ShouldProcess(target, action)) return false;
-            if (impact == StateChangeImpact.MovesFunds && !Force)
+            bool confirmedOff = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? c) && c is SwitchParameter sw && !sw.IsPresent;
+            if (impact == StateChangeImpact.MovesFunds && !Force && !confirmedOff)
                 return ShouldContinue($"{displayName} moves funds ({action}). Send it?", "Confirm a withdrawal or transfer");
             return true;
         }
