@@ -64,10 +64,10 @@ namespace BinancePostman.Benchmarks
             var request = BinancePostman.Http.RequestBuilder.PrepareRaw("GET", baseUri, "/api/v3/account", BinancePostman.Catalog.SecurityType.USER_DATA,
                 Array.Empty<System.Collections.Generic.KeyValuePair<string, string>>());
             for (int i = 0; i < count / 10; i++)
-                await client.SendAsync(request, apiKey, signer, null, TimeSpan.FromSeconds(30), null, default);
+                (await client.SendAsync(request, apiKey, signer, null, TimeSpan.FromSeconds(30), null, default)).Dispose();
             var watch = Stopwatch.StartNew();
             for (int i = 0; i < count; i++)
-                await client.SendAsync(request, apiKey, signer, null, TimeSpan.FromSeconds(30), null, default);
+                (await client.SendAsync(request, apiKey, signer, null, TimeSpan.FromSeconds(30), null, default)).Dispose();
             return watch.Elapsed.TotalMilliseconds;
         }
 

@@ -91,6 +91,15 @@ namespace BinancePostman.FakeExchange
                 case "empty200":
                     await WriteAsync(context, 200, "application/json", "");
                     return true;
+                case "truncated":
+                    // a reply cut off mid-stream: part of a JSON array, then the body ends (a drop with RST would lose the data)
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync("[[1577836800000,\"1\",\"1\",\"1\",\"1\",\"1\",1577836859999,\"1\",1,\"1\",\"1\",\"0\"],[1577836860000,\"1\"");
+                    return true;
+                case "bignumber":
+                    await WriteAsync(context, 200, "application/json", "[{\"a\":1e400}]");
+                    return true;
                 case "reset":
                     context.Abort();
                     return true;

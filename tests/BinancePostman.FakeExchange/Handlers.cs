@@ -53,6 +53,24 @@ namespace BinancePostman.FakeExchange
             return Symbols.Select(sym => new { symbol = sym, price = Price(20000.5m) }).ToArray();
         }
 
+        /// <summary>A deterministic trade series: trade i at Epoch + i seconds; pages by fromId or time like Binance.</summary>
+        public static object AggTrades(ExchangeRequest r, ExchangeState s)
+        {
+            Symbol(r);
+            int limit = (int)(r.Long("limit") ?? 500);
+            if (limit < 1 || limit > 1000) throw new ApiError(400, -1130, "Invalid data sent for a parameter.");
+            long newest = (s.Now - KlineSeries.Epoch) / 1000;
+            long? fromId = r.Long("fromId");
+            long? start = r.Long("startTime");
+            long? end = r.Long("endTime");
+            long first = fromId ?? (start != null ? (start.Value - KlineSeries.Epoch + 999) / 1000 : newest - limit + 1);
+            long lastId = Math.Min(newest, end != null ? (end.Value - KlineSeries.Epoch) / 1000 : long.MaxValue);
+            var rows = new List<object>();
+            for (long id = Math.Max(0, first); id <= lastId && rows.Count < limit; id++)
+                rows.Add(new Dictionary<string, object> { ["a"] = id, ["p"] = Price(20000m + id % 100), ["q"] = "0.01000000", ["f"] = id * 2, ["l"] = id * 2 + 1, ["T"] = KlineSeries.Epoch + id * 1000, ["m"] = id % 2 == 0, ["M"] = true });
+            return rows;
+        }
+
         public static object Account(ExchangeRequest r, ExchangeState s) => new
         {
             makerCommission = 15,

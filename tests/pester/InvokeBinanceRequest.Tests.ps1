@@ -25,7 +25,7 @@ Describe 'Invoke-BinanceRequest against the fake exchange' {
         It 'calls an endpoint by name with dynamic parameters and returns objects' {
             $book = Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -limit 5 -BaseUri $base
             $book.lastUpdateId | Should -BeOfType [long]
-            $book.bids[0][0] | Should -Be '20000.00000000'
+            $book.Bids[0].Price | Should -Be 20000
             $seen = Get-FakeRequests $exchange
             $seen[0].Path | Should -Be '/api/v3/depth'
             $seen[0].Query | Should -Be 'symbol=BTCUSDT&limit=5'

@@ -24,6 +24,7 @@ namespace BinancePostman.Commands
                     {
                         HelpMessage = (p.Required ? "Required. " : "Optional. ") + (p.Description ?? ""),
                     },
+                    new LiteralTextAttribute(),
                 };
                 dictionary.Add(p.Name, new RuntimeDefinedParameter(p.Name, typeof(object), attributes));
             }

@@ -74,6 +74,14 @@ namespace BinancePostman.Commands
         [Parameter]
         public IDictionary? Parameters { get; set; }
 
+        /// <summary>Pages through the whole range (klines, aggTrades, trades, myTrades, allOrders), streaming page by page.</summary>
+        [Parameter]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Objects as ordered hashtables, as ConvertFrom-Json -AsHashtable gives them.</summary>
+        [Parameter]
+        public SwitchParameter AsHashtable { get; set; }
+
         /// <summary>Emits the response text unchanged.</summary>
         [Parameter]
         public SwitchParameter Raw { get; set; }
@@ -107,10 +115,13 @@ namespace BinancePostman.Commands
                 ApiCredential? credential = request.NeedsApiKey ? ResolveCredential(environment) : null;
                 if (!Confirm(request, displayName)) return;
                 WriteVerbose($"{displayName}: keys from {credential?.Source ?? "nowhere (none needed)"}{(credential?.Signer != null ? ", " + credential.Signer.Describe() : "")}.");
-                string? recvWindow = RecvWindowText;
-                BinanceReply reply = RunWithVerbose((log, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow,
-                    TimeSpan.FromSeconds(TimeoutSec), log, cancel));
-                WriteReply(reply);
+                if (All)
+                {
+                    PageThrough(request, credential, displayName);
+                    return;
+                }
+                using (BinanceReply reply = Send(request, credential))
+                    WriteReply(reply, ResponseShapes.For(request.Path), null);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
@@ -229,16 +240,89 @@ namespace BinancePostman.Commands
             return true;
         }
 
-        private void WriteReply(BinanceReply reply)
+        private BinanceReply Send(PreparedRequest request, ApiCredential? credential)
+        {
+            string? recvWindow = RecvWindowText;
+            return RunWithVerbose((log, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow,
+                TimeSpan.FromSeconds(TimeoutSec), log, cancel));
+        }
+
+        /// <summary>Streams the reply's values to the pipeline as they are read; returns the page's cursor facts.</summary>
+        private (int rows, int written, long? last) WriteReply(BinanceReply reply, Func<object?, object?>? shape, PageCursor? paging)
         {
             if (Raw)
             {
-                WriteObject(reply.Body);
-                return;
+                WriteObject(reply.ReadText());
+                return (0, 0, null);
             }
-            if (reply.Body.Trim().Length == 0) return;
-            foreach (object? item in JsonToPSObject.Emit(reply.Body))
-                WriteObject(item);
+            int rows = 0, written = 0;
+            long? last = null;
+            // Ctrl+C closes the reply, which ends a blocked read
+            using (Cancellation.Register(reply.Dispose))
+            {
+                try
+                {
+                    var streamer = new JsonValueStreamer(reply.OpenBody());
+                    foreach (ReadOnlyMemory<byte> value in streamer.Values())
+                    {
+                        object? item = JsonToPSObject.Convert(value.Span, AsHashtable);
+                        rows++;
+                        if (paging != null)
+                        {
+                            long? cursor = paging.Plan.CursorOf(item);
+                            if (!paging.Accepts(cursor)) continue;
+                            last = cursor ?? last;
+                        }
+                        written++;
+                        WriteObject(shape != null && !AsHashtable ? shape(item) : item);
+                    }
+                }
+                catch (Exception ex) when (Cancellation.IsCancellationRequested && (ex is System.IO.IOException || ex is ObjectDisposedException))
+                {
+                    throw new OperationCanceledException(Cancellation);
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is System.Net.Http.HttpRequestException)
+                {
+                    throw new BinanceApiException(FailureKind.Connection, $"The reply from {reply.SafeUrl} broke off after {written} row(s) were written: {ex.Message}",
+                        reply.Status, null, null, "Run the command again; with -All, start from the last row written (-startTime, -fromId or -orderId).", null, reply.SafeUrl, null, ex);
+                }
+
+            }
+            return (rows, written, last);
+        }
+
+        /// <summary>-All: page after page, each streamed, the cursor moved past the last row; no row twice, no endless loop.</summary>
+        private void PageThrough(PreparedRequest request, ApiCredential? credential, string displayName)
+        {
+            PagePlan plan = PagePlan.For(request.Path)
+                ?? throw new PSArgumentException($"'{displayName}' does not page. -All works with klines (and their families), aggTrades, historicalTrades, myTrades and allOrders.");
+            if (!int.TryParse(request.Find("limit"), out int limit))
+            {
+                limit = plan.MaxLimit;
+                request = request.With("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            long? endTime = long.TryParse(request.Find("endTime"), out long e) ? e : (long?)null;
+            var cursor = new PageCursor(plan, plan.ByTime ? endTime : null);
+            var shape = ResponseShapes.For(request.Path);
+            var progress = new ProgressRecord(1, "Paging " + displayName, "Starting");
+            int total = 0;
+            for (int page = 1; ; page++)
+            {
+                (int rows, int written, long? last) result;
+                using (BinanceReply reply = Send(request, credential))
+                    result = WriteReply(reply, shape, cursor);
+                total += result.written;
+                progress.StatusDescription = $"{total} rows in {page} page(s); reached {(plan.ByTime && result.last != null ? ResponseShapes.FromUnixMs(result.last.Value).ToString("u") : result.last?.ToString() ?? "the end")}";
+                WriteProgress(progress);
+                if (result.written == 0 || result.last == null) break;                 // nothing new: done (or the same page again)
+                if (cursor.PastEnd || (plan.ByTime && endTime != null && result.last >= endTime)) break;
+                bool shortPage = result.rows < limit;
+                if (shortPage && !(plan.ByTime && endTime != null)) break;              // fewer than asked: the range is exhausted
+                string next = (result.last.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                request = request.With(plan.CursorParameter, next, page == 1 ? plan.DropAfterFirstPage : null);
+            }
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
         }
 
         private IReadOnlyList<Endpoint> Find(string name, string? collection)

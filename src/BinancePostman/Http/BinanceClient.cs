@@ -103,11 +103,9 @@ namespace BinancePostman.Http
             cts.CancelAfter(timeout);
             var watch = Stopwatch.StartNew();
             HttpResponseMessage response;
-            string body;
             try
             {
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cts.Token).ConfigureAwait(false);
-                body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
@@ -118,21 +116,54 @@ namespace BinancePostman.Http
                 throw Unanswered(request, safeUrl, FailureKind.Connection, $"{request.Method} {safeUrl} failed: {Innermost(ex).Message}", ex);
             }
             watch.Stop();
-            using (response)
+            try
             {
                 int status = (int)response.StatusCode;
                 string? contentType = response.Content.Headers.ContentType?.ToString();
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var h in response.Headers) headers[h.Key] = string.Join(",", h.Value);
                 foreach (var h in response.Content.Headers) headers[h.Key] = string.Join(",", h.Value);
-                var reply = new BinanceReply(status, contentType, body, headers, watch.ElapsedMilliseconds, safeUrl);
-                string usage = string.Join(", ", reply.UsageHeaders());
-                log?.Invoke($"HTTP {status} in {watch.ElapsedMilliseconds} ms{(usage.Length > 0 ? "; used " + usage : "")}");
+                if (log != null)
+                {
+                    string usage = string.Join(", ", new BinanceReply(status, contentType, null, null, "", headers, 0, safeUrl).UsageHeaders());
+                    log($"HTTP {status} in {watch.ElapsedMilliseconds} ms{(usage.Length > 0 ? "; used " + usage : "")}");
+                }
                 if (status < 200 || status > 299)
-                    throw ReplyInterpreter.ToException(status, contentType, body, request.Method, safeUrl, request.Path);
-                BinanceApiException? notJson = ReplyInterpreter.CheckSuccessBody(status, contentType, body, request.Method, safeUrl);
-                if (notJson != null) throw notJson;
-                return reply;
+                {
+                    string errorBody = await ReadTextAsync(response, request, safeUrl, cts.Token).ConfigureAwait(false);
+                    throw ReplyInterpreter.ToException(status, contentType, errorBody, request.Method, safeUrl, request.Path);
+                }
+                if (!LooksLikeJson(contentType))
+                {
+                    // a proxy or captive portal page is read whole (it is small) and reported, never parsed
+                    string text = await ReadTextAsync(response, request, safeUrl, cts.Token).ConfigureAwait(false);
+                    BinanceApiException? notJson = ReplyInterpreter.CheckSuccessBody(status, contentType, text, request.Method, safeUrl);
+                    if (notJson != null) throw notJson;
+                    return new BinanceReply(status, contentType, response, null, text, headers, watch.ElapsedMilliseconds, safeUrl);
+                }
+                System.IO.Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                return new BinanceReply(status, contentType, response, body, null, headers, watch.ElapsedMilliseconds, safeUrl);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        private static bool LooksLikeJson(string? contentType) =>
+            contentType == null || contentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static async Task<string> ReadTextAsync(HttpResponseMessage response, PreparedRequest request, string safeUrl, CancellationToken cancel)
+        {
+            try
+            {
+                using var registration = cancel.Register(response.Dispose);
+                return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is ObjectDisposedException)
+            {
+                throw Unanswered(request, safeUrl, FailureKind.Connection, $"The reply to {request.Method} {safeUrl} broke off: {Innermost(ex).Message}", ex);
             }
         }
 

@@ -44,6 +44,18 @@ namespace BinancePostman.Http
         /// <summary>The host, for per-host state (clock offsets, weights).</summary>
         public string Host => new System.Uri(BaseUri).Authority;
 
+        /// <summary>The same request with one parameter set (where it already travels, else with the others) and some removed.</summary>
+        public PreparedRequest With(string name, string value, IEnumerable<string>? remove = null)
+        {
+            var drop = new HashSet<string>(remove ?? new string[0], System.StringComparer.Ordinal) { name };
+            var query = new List<KeyValuePair<string, string>>();
+            var body = new List<KeyValuePair<string, string>>();
+            foreach (var p in Query) if (!drop.Contains(p.Key)) query.Add(p);
+            foreach (var p in Body) if (!drop.Contains(p.Key)) body.Add(p);
+            (body.Count > 0 ? body : query).Add(new KeyValuePair<string, string>(name, value));
+            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType);
+        }
+
         /// <summary>The value of a parameter the request carries, from the query or the body.</summary>
         public string? Find(string name)
         {

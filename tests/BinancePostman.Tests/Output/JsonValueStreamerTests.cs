@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using BinancePostman.Output;
+using Xunit;
+
+namespace BinancePostman.Tests.Output
+{
+    public class JsonValueStreamerTests
+    {
+        /// <summary>A stream that hands out at most a few bytes per read, as a slow network would.</summary>
+        private sealed class DripStream : MemoryStream
+        {
+            private readonly int _chunk;
+            public DripStream(string text, int chunk) : base(Encoding.UTF8.GetBytes(text)) => _chunk = chunk;
+            public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, _chunk));
+        }
+
+        private static string[] Values(string json, int chunk) =>
+            new JsonValueStreamer(new DripStream(json, chunk)).Values().Select(v => Encoding.UTF8.GetString(v.ToArray())).ToArray();
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(3)]
+        [InlineData(7)]
+        [InlineData(4096)]
+        public void ArrayElementsComeOneByOneWhateverTheChunking(int chunk)
+        {
+            string json = " [ {\"a\":[1,2,{\"b\":\"x]\"}]} , 12345678901234 ,\"s,\" , [] , -0.5e3 , true , null ] ";
+            Assert.Equal(new[] { "{\"a\":[1,2,{\"b\":\"x]\"}]}", "12345678901234", "\"s,\"", "[]", "-0.5e3", "true", "null" }, Values(json, chunk));
+        }
+
+        [Fact]
+        public void ANumberAtTheEndOfABufferWaitsForItsLastDigits()
+        {
+            string big = "[" + string.Join(",", Enumerable.Range(0, 5000).Select(i => (1000000 + i).ToString())) + "]";
+            string[] values = Values(big, 4093);
+            Assert.Equal(5000, values.Length);
+            Assert.Equal("1004999", values[^1]);
+            Assert.All(values, v => Assert.Equal(7, v.Length));
+        }
+
+        [Fact]
+        public void ASingleValueAndAnEmptyArrayAndAnEmptyBody()
+        {
+            Assert.Equal(new[] { "{\"serverTime\":1}" }, Values("{\"serverTime\":1}", 2));
+            Assert.Empty(Values("[]", 1));
+            Assert.Empty(Values("  ", 1));
+        }
+
+        [Fact]
+        public void AReplyCutOffSaysHowManyElementsCameFirst()
+        {
+            var streamer = new JsonValueStreamer(new DripStream("[[1,\"2\"],[3,\"4\"],[5,", 4));
+            int seen = 0;
+            var ex = Assert.Throws<JsonException>(() => { foreach (var _ in streamer.Values()) seen++; });
+            Assert.Equal(2, seen);
+            Assert.Contains("after 2 element(s)", ex.Message);
+        }
+
+        [Fact]
+        public void GarbageBetweenElementsIsAnError()
+        {
+            var ex = Assert.Throws<JsonException>(() => Values("[1 2]", 16));
+            Assert.Contains("expected ',' or ']'", ex.Message);
+        }
+    }
+}

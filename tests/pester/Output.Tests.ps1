@@ -1,0 +1,150 @@
+Describe 'Objects for the pipeline' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+        Import-Module (Get-ModulePath) -Force
+        $exchange = Start-FakeExchange
+        $base = $exchange.BaseUri
+        $jan1 = [DateTime]::new(2021, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)
+    }
+
+    AfterAll {
+        Stop-FakeExchange $exchange
+    }
+
+    BeforeEach {
+        Reset-FakeExchange $exchange
+    }
+
+    Context 'Shapes' {
+        It 'klines have named, typed columns' {
+            $k = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1h -startTime $jan1 -limit 2 -BaseUri $base
+            $k | Should -HaveCount 2
+            $k[0].PSObject.TypeNames[0] | Should -Be 'BinancePostman.Kline'
+            $k[0].PSObject.Properties.Name | Should -Be @('OpenTime', 'Open', 'High', 'Low', 'Close', 'Volume', 'CloseTime', 'QuoteVolume', 'Trades', 'TakerBuyBaseVolume', 'TakerBuyQuoteVolume')
+            $k[0].OpenTime | Should -Be $jan1
+            $k[0].OpenTime.Kind | Should -Be 'Utc'
+            $k[0].Open | Should -BeOfType [decimal]
+            $k[0].Trades | Should -BeOfType [long]
+            $k[1].OpenTime | Should -Be $jan1.AddHours(1)
+        }
+
+        It 'klines write one useful CSV row each' {
+            $csv = Join-Path $TestDrive 'k.csv'
+            Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1d -startTime $jan1 -limit 5 -BaseUri $base | Export-Csv $csv
+            $rows = Import-Csv $csv
+            $rows | Should -HaveCount 5
+            $rows[0].Close | Should -Match '^\d+\.\d+$'
+            [datetime]::Parse($rows[0].OpenTime, [Globalization.CultureInfo]::InvariantCulture) | Should -Not -BeNullOrEmpty
+        }
+
+        It 'order book levels are (Price, Quantity) objects' {
+            $book = Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -limit 3 -BaseUri $base
+            $book.Bids[0].PSObject.TypeNames[0] | Should -Be 'BinancePostman.OrderBookLevel'
+            $book.Bids[0].Price | Should -Be 20000
+            $book.Bids[0].Price | Should -BeOfType [decimal]
+            $book.Asks[0].Quantity | Should -BeOfType [decimal]
+            $book.lastUpdateId | Should -BeOfType [long]
+        }
+
+        It 'aggregate trades get long names' {
+            $t = Invoke-BinanceRequest 'Compressed/Aggregate Trades List' -symbol BTCUSDT -fromId 10 -limit 2 -BaseUri $base
+            $t[0].PSObject.Properties.Name | Should -Be @('AggregateTradeId', 'Price', 'Quantity', 'FirstTradeId', 'LastTradeId', 'Time', 'IsBuyerMaker', 'IsBestMatch')
+            $t[0].AggregateTradeId | Should -Be 10
+            $t[0].Time | Should -BeOfType [datetime]
+            $t[0].IsBuyerMaker | Should -BeTrue
+            $t[1].IsBuyerMaker | Should -BeFalse
+        }
+
+        It 'numbers are Int64 or decimal, never double; -AsHashtable gives dictionaries' {
+            $info = Invoke-BinanceRequest -Method GET -Path /api/v3/exchangeInfo -BaseUri $base
+            $info.serverTime | Should -BeOfType [long]
+            $h = Invoke-BinanceRequest -Method GET -Path /api/v3/exchangeInfo -BaseUri $base -AsHashtable
+            $h | Should -BeOfType [System.Collections.Specialized.OrderedDictionary]
+            @($h.Keys)[0] | Should -Be 'timezone'
+            $h.rateLimits[0] | Should -BeOfType [System.Collections.Specialized.OrderedDictionary]
+        }
+    }
+
+    Context 'Paging with -All' {
+        It 'pages klines across page boundaries with no duplicate and no gap' {
+            $end = $jan1.AddDays(2)
+            $k = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -endTime $end -All -BaseUri $base
+            $k | Should -HaveCount 2881
+            $k[0].OpenTime | Should -Be $jan1
+            $k[-1].OpenTime | Should -Be $end
+            for ($i = 1; $i -lt $k.Count; $i++) {
+                if (($k[$i].OpenTime - $k[$i - 1].OpenTime).TotalSeconds -ne 60) { throw "gap or duplicate at row $i" }
+            }
+            $pages = @(Get-FakeRequests $exchange | Where-Object Path -EQ '/api/v3/klines')
+            $pages | Should -HaveCount 3
+            $pages[1].Query | Should -Match "startTime=$([DateTimeOffset]::new($jan1.AddMinutes(999)).ToUnixTimeMilliseconds() + 1)"
+        }
+
+        It 'pages aggregate trades by id, streaming: Select-Object -First stops it' {
+            $t = Invoke-BinanceRequest 'Compressed/Aggregate Trades List' -symbol BTCUSDT -fromId 1000 -limit 100 -All -BaseUri $base | Select-Object -First 250
+            $t | Should -HaveCount 250
+            $t[0].AggregateTradeId | Should -Be 1000
+            $t[-1].AggregateTradeId | Should -Be 1249
+            @(Get-FakeRequests $exchange | Where-Object Path -EQ '/api/v3/aggTrades').Count | Should -BeLessOrEqual 3
+        }
+
+        It 'shows progress with rows and the time reached' {
+            # progress goes to the host, not a redirectable stream: read it from a runspace's progress stream
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$(Get-ModulePath)'; Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1h -startTime ([datetime]'2021-01-01Z') -endTime ([datetime]'2021-02-20Z') -limit 500 -All -BaseUri '$base' | Out-Null")
+            $ps.Invoke()
+            $records = $ps.Streams.Progress
+            $ps.Dispose()
+            $records.Count | Should -BeGreaterThan 1 -Because ($records.StatusDescription -join '; ')
+            ($records | Where-Object StatusDescription -Match '^\d+ rows in \d+ page\(s\); reached 2021-').Count | Should -BeGreaterThan 0
+        }
+
+        It 'refuses -All on an endpoint that does not page' {
+            $err = $null
+            try { Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -All -BaseUri $base -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'BinancePostman.InvalidParameterValue*'
+            "$err" | Should -Match 'does not page'
+        }
+
+        It 'stops within one request on Ctrl+C (StopProcessing)' {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$(Get-ModulePath)'; Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime ([datetime]'2020-01-01Z') -endTime ([datetime]'2024-01-01Z') -All -BaseUri '$base' | ForEach-Object { Start-Sleep -Milliseconds 1 }")
+            $handle = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $before = @(Get-FakeRequests $exchange).Count
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+            $after = @(Get-FakeRequests $exchange).Count
+            $ps.Dispose()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            ($after - $before) | Should -BeLessOrEqual 1
+            $before | Should -BeLessThan 2000
+        }
+    }
+
+    Context 'Bad replies' {
+        It 'a reply cut off mid-stream keeps the rows read and says so' {
+            Set-FakeExchange $exchange @{ fault = @{ kind = 'truncated'; count = 1 } }
+            $err = $null
+            $rows = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -BaseUri $base -ErrorVariable err -ErrorAction SilentlyContinue
+            @($rows) | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -Match '^(BinanceHttp\.Connection|BinancePostman\.InvalidJsonReply)'
+            "$($err[0])" | Should -Match '1 (row|element)'
+        }
+
+        It 'a number too large for decimal is a clear error' {
+            Set-FakeExchange $exchange @{ fault = @{ kind = 'bignumber'; count = 1 } }
+            $err = $null
+            Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -BaseUri $base -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'BinancePostman.InvalidJsonReply*'
+            "$($err[0])" | Should -Match 'too large for decimal'
+        }
+
+        It 'an empty body or an empty array emits nothing, without error' {
+            Set-FakeExchange $exchange @{ fault = @{ kind = 'empty200'; count = 1 } }
+            Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -BaseUri $base -ErrorAction Stop | Should -BeNullOrEmpty
+            Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime ([datetime]'2030-01-01Z') -BaseUri $base -ErrorAction Stop | Should -BeNullOrEmpty
+        }
+    }
+}
