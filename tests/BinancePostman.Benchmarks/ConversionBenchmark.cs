@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BinancePostman.Output;
+using Newtonsoft.Json.Linq;
+
+namespace BinancePostman.Benchmarks
+{
+    /// <summary>
+    /// Reply to PowerShell objects: the module's streaming converter against JsonDocument.Parse alone (the floor)
+    /// and a Newtonsoft JToken-to-PSObject conversion (what ConvertFrom-Json does). Goals: 3x faster than
+    /// Newtonsoft, within 2x of the floor.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class ConversionBenchmark
+    {
+        private byte[] _json = Array.Empty<byte>();
+
+        [Params("klines-1000", "exchangeInfo-2MB")]
+        public string Document { get; set; } = "";
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _json = Encoding.UTF8.GetBytes(Document == "klines-1000" ? Klines(1000) : ExchangeInfo(2_000_000));
+        }
+
+        [Benchmark(Baseline = true, Description = "JsonDocument.Parse (floor)")]
+        public int Floor()
+        {
+            using JsonDocument doc = JsonDocument.Parse(_json);
+            return doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.GetArrayLength() : 1;
+        }
+
+        [Benchmark(Description = "BinancePostman streaming converter")]
+        public int Module()
+        {
+            int n = 0;
+            var streamer = new JsonValueStreamer(new MemoryStream(_json, false));
+            foreach (ReadOnlyMemory<byte> value in streamer.Values())
+                if (JsonToPSObject.Convert(value.Span, false) != null) n++;
+            return n;
+        }
+
+        [Benchmark(Description = "Newtonsoft JToken to PSObject (ConvertFrom-Json's way)")]
+        public int Newtonsoft()
+        {
+            JToken root = JToken.Parse(Encoding.UTF8.GetString(_json));
+            object? converted = ToPS(root);
+            return converted is object[] a ? a.Length : 1;
+        }
+
+        private static object? ToPS(JToken token)
+        {
+            switch (token)
+            {
+                case JObject o:
+                    var obj = new PSObject();
+                    foreach (JProperty p in o.Properties()) obj.Properties.Add(new PSNoteProperty(p.Name, ToPS(p.Value)));
+                    return obj;
+                case JArray a:
+                    return a.Select(ToPS).ToArray();
+                case JValue v:
+                    return v.Value;
+                default:
+                    return null;
+            }
+        }
+
+        internal static string Klines(int rows)
+        {
+            var sb = new StringBuilder("[");
+            for (int i = 0; i < rows; i++)
+            {
+                long open = 1609459200000L + i * 60000L;
+                string p = (20000m + i * 0.25m).ToString("0.00000000", CultureInfo.InvariantCulture);
+                if (i > 0) sb.Append(',');
+                sb.Append($"[{open},\"{p}\",\"{p}\",\"{p}\",\"{p}\",\"12.34500000\",{open + 59999},\"246900.12345678\",{100 + i},\"6.17250000\",\"123450.06172839\",\"0\"]");
+            }
+            return sb.Append(']').ToString();
+        }
+
+        internal static string ExchangeInfo(int approximateBytes)
+        {
+            var sb = new StringBuilder("{\"timezone\":\"UTC\",\"serverTime\":1700000000000,\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":6000}],\"symbols\":[");
+            for (int i = 0; sb.Length < approximateBytes; i++)
+            {
+                if (i > 0) sb.Append(',');
+                sb.Append($"{{\"symbol\":\"SYM{i}USDT\",\"status\":\"TRADING\",\"baseAsset\":\"SYM{i}\",\"baseAssetPrecision\":8,\"quoteAsset\":\"USDT\",\"quotePrecision\":8,\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\",\"STOP_LOSS_LIMIT\",\"TAKE_PROFIT_LIMIT\"],\"icebergAllowed\":true,\"ocoAllowed\":true,\"isSpotTradingAllowed\":true,\"filters\":[{{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"0.01000000\",\"maxPrice\":\"1000000.00000000\",\"tickSize\":\"0.01000000\"}},{{\"filterType\":\"LOT_SIZE\",\"minQty\":\"0.00001000\",\"maxQty\":\"9000.00000000\",\"stepSize\":\"0.00001000\"}},{{\"filterType\":\"NOTIONAL\",\"minNotional\":\"5.00000000\",\"applyMinToMarket\":true,\"maxNotional\":\"9000000.00000000\",\"avgPriceMins\":5}}],\"permissions\":[],\"defaultSelfTradePreventionMode\":\"EXPIRE_MAKER\"}}");
+            }
+            return sb.Append("]}").ToString();
+        }
+    }
+}
