@@ -116,7 +116,9 @@ namespace BinancePostman.FakeExchange
             if (context.RequestAborted.IsCancellationRequested) return;
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
-            await context.Response.WriteAsync(body);
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            context.Response.ContentLength = bytes.Length; // as Binance sends it: no chunked encoding
+            await context.Response.Body.WriteAsync(bytes);
         }
     }
 }
