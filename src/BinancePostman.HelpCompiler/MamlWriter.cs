@@ -111,8 +111,9 @@ namespace BinancePostman.HelpCompiler
                 new XAttribute("pipelineInput", PipelineText(binding)),
                 new XAttribute("position", binding.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named"),
                 new XAttribute("aliases", p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases)),
-                new XElement(Maml + "name", p.Name),
-                Description(description ?? new List<string>()));
+                new XElement(Maml + "name", p.Name));
+            // syntax lines need only names and types: the text is in the PARAMETERS section once
+            if (!inSyntax) element.Add(Description(description ?? new List<string>()));
             if (p.AllowedValues.Count > 0 && inSyntax)
                 element.Add(new XElement(Command + "parameterValueGroup",
                     p.AllowedValues.Select(v => new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute(Command + "variableLength", "false"), v))));
