@@ -35,14 +35,20 @@ namespace BinancePostman.HelpCompiler
                 {
                     case BlockKind.Heading when b.Level == 2:
                         heading = "## " + b.Text;
-                        text.Append('\n').Append(b.Text.ToUpperInvariant()).Append('\n');
+                        BlankLine(text);
+                        text.Append(b.Text.ToUpperInvariant()).Append('\n');
                         break;
                     case BlockKind.Heading when b.Level == 3:
                         heading = "### " + b.Text;
-                        text.Append('\n').Append("  ").Append(MarkdownBlocks.PlainText(b.Text)).Append('\n');
+                        BlankLine(text);
+                        text.Append("  ").Append(MarkdownBlocks.PlainText(b.Text)).Append('\n');
                         break;
                     case BlockKind.Heading:
                         throw new HelpFormatException(file, b.Line, heading, "About topics use '##' sections and '###' subsections only");
+                    case BlockKind.Paragraph when heading.Equals("## SHORT DESCRIPTION", StringComparison.OrdinalIgnoreCase):
+                        // Get-Help takes an about topic's synopsis from the one line under SHORT DESCRIPTION: never wrapped
+                        text.Append("    ").Append(MarkdownBlocks.PlainText(b.Text)).Append('\n');
+                        break;
                     case BlockKind.Paragraph:
                         Wrap(text, MarkdownBlocks.PlainText(b.Text), "    ", "    ");
                         break;
@@ -56,6 +62,12 @@ namespace BinancePostman.HelpCompiler
                 if (b.Kind != BlockKind.Heading && !(b.Kind == BlockKind.ListItem && NextIsListItem(blocks, b))) text.Append('\n');
             }
             return text.ToString().TrimEnd('\n') + "\n";
+        }
+
+        private static void BlankLine(StringBuilder text)
+        {
+            if (text.Length >= 2 && text[text.Length - 1] == '\n' && text[text.Length - 2] == '\n') return;
+            text.Append('\n');
         }
 
         private static bool NextIsListItem(List<MarkdownBlock> blocks, MarkdownBlock b)

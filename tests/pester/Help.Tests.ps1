@@ -151,7 +151,7 @@ Describe 'about_BinancePostman' {
 
     It 'is found after Import-Module by path, with its short description' {
         $about | Should -Match 'about_BinancePostman'
-        (Get-Help about_BinancePostman).Synopsis | Should -Match 'Binance'
+        (Get-Help about_BinancePostman).Synopsis | Should -Match 'Binance.*\.$' -Because 'the whole short description is on its one line'
     }
 
     It 'covers <Topic>' -ForEach @(

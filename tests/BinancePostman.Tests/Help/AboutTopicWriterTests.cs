@@ -16,10 +16,19 @@ namespace BinancePostman.Tests.Help
             Assert.Equal("TOPIC", lines[0]);
             Assert.Equal("    about_Thing", lines[1]);
             Assert.Contains("SHORT DESCRIPTION\n    What Thing is.\n", text);
+            Assert.DoesNotContain("\n\n\n", text);
             Assert.Contains("\nLONG DESCRIPTION\n    word word", text);
-            Assert.All(lines, l => Assert.True(l.Length <= AboutTopicWriter.Width, l));
+            Assert.All(lines.Skip(4), l => Assert.True(l.Length <= AboutTopicWriter.Width, l));
             Assert.Contains("\n  A subsection\n    - item one\n    - item two\n\n", text);
             Assert.Contains("        Get-Thing -All |\n            Export-Csv x.csv\n", text);
+        }
+
+        [Fact]
+        public void TheShortDescriptionStaysOnOneLineForGetHelpsSynopsis()
+        {
+            string longLine = string.Join(" ", Enumerable.Repeat("word", 30));
+            string text = AboutTopicWriter.Convert("# about_Thing\n\n## Short Description\n" + longLine + "\n", "about_Thing.md", "about_Thing");
+            Assert.Contains("\n    " + longLine + "\n", text);
         }
 
         [Theory]
