@@ -161,7 +161,8 @@ namespace BinancePostman.HelpCompiler
             return new XElement(Command + "example",
                 new XElement(Maml + "title", "---------- " + title + " ----------"),
                 new XElement(Dev + "code", example.Code),
-                new XElement(Dev + "remarks", example.Remarks.Select(Para)));
+                // the empty last paragraph gives the blank line Get-Help shows between examples
+                new XElement(Dev + "remarks", example.Remarks.Select(Para), Para("")));
         }
 
         private static XElement Description(IEnumerable<string> paragraphs) => new XElement(Maml + "description", paragraphs.Select(Para));
