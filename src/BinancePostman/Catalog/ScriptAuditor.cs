@@ -102,16 +102,16 @@ namespace BinancePostman.Catalog
                             "Only the API key goes in a header, and only in X-MBX-APIKEY; a secret is never sent. Do not use this collection."));
                     continue;
                 }
-                if (FirstSink(line, UrlWrite, Url) is int atUrl && Carried(line.Substring(atUrl)) is var toUrl && toUrl.Count > 0)
-                {
-                    findings.Add(Make(AuditSeverity.Error, i, $"The script puts the {Noun(toUrl[0].kind)} '{toUrl[0].variable}' into a URL.",
-                        "Keys never go in a URL: they end up in logs and proxies. Do not use this collection."));
-                    continue;
-                }
                 if (FirstSink(line, Request) is int atRequest && Carried(line.Substring(atRequest)) is var toRequest && toRequest.Count > 0)
                 {
                     findings.Add(Make(AuditSeverity.Error, i, $"The script sends the {Noun(toRequest[0].kind)} '{toRequest[0].variable}' in a request of its own.",
                         "This is how keys are stolen. Do not use this collection, and replace the key if it has been run."));
+                    continue;
+                }
+                if (FirstSink(line, UrlWrite, Url) is int atUrl && Carried(line.Substring(atUrl)) is var toUrl && toUrl.Count > 0)
+                {
+                    findings.Add(Make(AuditSeverity.Error, i, $"The script puts the {Noun(toUrl[0].kind)} '{toUrl[0].variable}' into a URL.",
+                        "Keys never go in a URL: they end up in logs and proxies. Do not use this collection."));
                     continue;
                 }
                 if (FirstSink(line, Console) is int atConsole && Carried(line.Substring(atConsole)) is var toConsole && toConsole.Count > 0)
