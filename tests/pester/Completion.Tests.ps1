@@ -26,12 +26,12 @@ Describe 'Tab completion through TabExpansion2' {
         }
 
         It 'completes collection names for -Collection' {
-            Complete "Invoke-BinanceRequest -Collection U" | Should -Be @("'USDs-M Futures'")
-            Complete "Get-BinanceEndpoint -Collection Sp" | Should -Be @('Spot')
+            Complete "Invoke-BinanceRequest -Collection U" | Should -Contain "'USDs-M Futures'"
+            Complete "Get-BinanceEndpoint -Collection Sp" | Should -Contain 'Spot'
         }
 
         It 'completes environment names for -Environment' {
-            Complete "Invoke-BinanceRequest 'Order Book' -Environment 'Spot T" | Should -Be @("'Spot Testnet'")
+            Complete "Invoke-BinanceRequest 'Order Book' -Environment 'Spot T" | Should -Contain "'Spot Testnet'"
             Complete "Test-BinanceApiKey -Environment Spot" | Should -Contain "'Spot Production'"
         }
 

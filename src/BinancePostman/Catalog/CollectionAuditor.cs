@@ -12,7 +12,8 @@ namespace BinancePostman.Catalog
     /// </summary>
     public static class CollectionAuditor
     {
-        public static IReadOnlyList<AuditFinding> AuditFile(string path)
+        /// <param name="minimum">findings below this severity are not made (Import skips Info: less work)</param>
+        public static IReadOnlyList<AuditFinding> AuditFile(string path, AuditSeverity minimum = AuditSeverity.Info)
         {
             byte[] bytes;
             try
@@ -23,10 +24,10 @@ namespace BinancePostman.Catalog
             {
                 return new[] { new AuditFinding(AuditSeverity.Error, path, "file", null, "The file cannot be read: " + ex.Message, "Check the path and permissions.") };
             }
-            return Audit(bytes, path);
+            return Audit(bytes, path, minimum);
         }
 
-        public static IReadOnlyList<AuditFinding> Audit(byte[] utf8Json, string path)
+        public static IReadOnlyList<AuditFinding> Audit(byte[] utf8Json, string path, AuditSeverity minimum = AuditSeverity.Info)
         {
             var findings = new List<AuditFinding>();
             JsonDocument doc;
@@ -41,7 +42,7 @@ namespace BinancePostman.Catalog
             }
             using (doc)
             {
-                var context = new Context(path, new JsonLineMap(StripBom(utf8Json)), findings);
+                var context = new Context(path, new JsonLineMap(StripBom(utf8Json)), findings, minimum);
                 JsonElement root = doc.RootElement;
                 if (root.ValueKind == JsonValueKind.Object && JsonValues.TryArray(root, "values", out JsonElement values) && !root.TryGetProperty("item", out _))
                     AuditEnvironment(context, values);
@@ -51,27 +52,33 @@ namespace BinancePostman.Catalog
                     findings.Add(new AuditFinding(AuditSeverity.Error, path, "file", 1, "The file is JSON but neither a Postman collection nor a Postman environment.",
                         "Export the collection (v2.1) or the environment from Postman again."));
             }
+            findings.RemoveAll(f => f.Severity < minimum);
             return findings;
         }
 
         private sealed class Context
         {
-            public Context(string file, JsonLineMap lines, List<AuditFinding> findings)
+            public Context(string file, JsonLineMap lines, List<AuditFinding> findings, AuditSeverity minimum)
             {
                 File = file;
                 Lines = lines;
                 Findings = findings;
+                Minimum = minimum;
             }
+
+            public AuditSeverity Minimum { get; }
 
             public string File { get; }
             public JsonLineMap Lines { get; }
             public List<AuditFinding> Findings { get; }
             public Dictionary<string, string> Variables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
             /// <summary>Non-Binance hosts of requests: one finding per host, naming the first request.</summary>
-            public Dictionary<string, (int count, string location, int? line)> ForeignHosts { get; } = new Dictionary<string, (int, string, int?)>(StringComparer.OrdinalIgnoreCase);
+            public Dictionary<string, (int count, string location, string jsonPath)> ForeignHosts { get; } = new Dictionary<string, (int, string, string)>(StringComparer.OrdinalIgnoreCase);
 
-            public void Add(AuditSeverity severity, string location, string jsonPath, string finding, string advice) =>
-                Findings.Add(new AuditFinding(severity, File, location, Lines.LineOf(jsonPath), finding, advice));
+            public void Add(AuditSeverity severity, string location, string jsonPath, string finding, string advice)
+            {
+                if (severity >= Minimum) Findings.Add(new AuditFinding(severity, File, location, Lines.LineOf(jsonPath), finding, advice));
+            }
         }
 
         private static void AuditEnvironment(Context c, JsonElement values)
@@ -108,7 +115,8 @@ namespace BinancePostman.Catalog
             foreach (var host in c.ForeignHosts)
             {
                 bool loopback = BinanceHosts.IsLoopback(host.Key);
-                c.Findings.Add(new AuditFinding(loopback ? AuditSeverity.Info : AuditSeverity.Warning, c.File, host.Value.location, host.Value.line,
+                if ((loopback ? AuditSeverity.Info : AuditSeverity.Warning) < c.Minimum) continue;
+                c.Findings.Add(new AuditFinding(loopback ? AuditSeverity.Info : AuditSeverity.Warning, c.File, host.Value.location, c.Lines.LineOf(host.Value.jsonPath),
                     $"{host.Value.count} request(s) go to {host.Key}, {(loopback ? "this machine" : "which is not a Binance host")}.",
                     loopback ? "Fine for a local test exchange." : "Requests signed with your key would go there. Use the collection only if you know that host; the module's -BaseUri sends elsewhere explicitly."));
             }
@@ -153,9 +161,8 @@ namespace BinancePostman.Catalog
                 string execPath = eventPath + ".script.exec";
                 c.Add(AuditSeverity.Info, where, execPath, ScriptAuditor.Describe(lines),
                     "The module never runs Postman scripts: it signs requests itself. The script matters only if you open the collection in Postman.");
-                int? firstLine = c.Lines.LineOf(execPath);
                 c.Findings.AddRange(ScriptAuditor.Audit(c.File, where, lines,
-                    i => execIsArray ? c.Lines.LineOf($"{execPath}[{i}]") : firstLine));
+                    i => c.Lines.LineOf(execIsArray ? $"{execPath}[{i}]" : execPath)));
             }
         }
 
@@ -201,7 +208,7 @@ namespace BinancePostman.Catalog
             if (hostName != null && !BinanceHosts.IsBinanceHost(hostName))
             {
                 c.ForeignHosts.TryGetValue(hostName, out var seen);
-                c.ForeignHosts[hostName] = seen.count == 0 ? (1, location + " URL", c.Lines.LineOf(jsonPath + ".url")) : (seen.count + 1, seen.location, seen.line);
+                c.ForeignHosts[hostName] = seen.count == 0 ? (1, location + " URL", jsonPath + ".url") : (seen.count + 1, seen.location, seen.jsonPath);
             }
 
             if (JsonValues.TryArray(request, "header", out JsonElement headers))
@@ -294,7 +301,7 @@ namespace BinancePostman.Catalog
             }
         }
 
-        private static ReadOnlySpan<byte> StripBom(byte[] bytes) =>
-            bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? bytes.AsSpan(3) : bytes;
+        private static ReadOnlyMemory<byte> StripBom(byte[] bytes) =>
+            bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? bytes.AsMemory(3) : bytes;
     }
 }

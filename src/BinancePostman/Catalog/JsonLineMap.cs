@@ -7,25 +7,45 @@ namespace BinancePostman.Catalog
 {
     /// <summary>
     /// The line each value of a JSON file starts on, by its path (`item[2].event[0].script.exec[4]`), so findings
-    /// can say where in the file they are. JsonDocument keeps no positions; one reader pass does.
+    /// can say where in the file they are. JsonDocument keeps no positions; one reader pass does, on the first
+    /// question, and keeps only the places findings point at (scripts, URLs, headers, parameters, variables).
     /// </summary>
     internal sealed class JsonLineMap
     {
-        private readonly Dictionary<string, int> _lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        private static readonly HashSet<string> Lists = new HashSet<string>(StringComparer.Ordinal)
+            { ".exec", ".values", ".variable", ".header", ".query", ".urlencoded", ".formdata" };
 
-        public JsonLineMap(ReadOnlySpan<byte> json)
+        private readonly ReadOnlyMemory<byte> _json;
+        private Dictionary<string, int>? _lines;
+
+        public JsonLineMap(ReadOnlyMemory<byte> json) => _json = json;
+
+        public int? LineOf(string path)
         {
-            try
+            if (_lines == null)
             {
-                Build(json);
+                _lines = new Dictionary<string, int>(StringComparer.Ordinal);
+                try
+                {
+                    Build(_json.Span);
+                }
+                catch (JsonException)
+                {
+                    // the document itself was read already; a map that stops early only means fewer line numbers
+                }
             }
-            catch (JsonException)
-            {
-                // the document itself was read already; a map that stops early only means fewer line numbers
-            }
+            return _lines.TryGetValue(path, out int line) ? line : (int?)null;
         }
 
-        public int? LineOf(string path) => _lines.TryGetValue(path, out int line) ? line : (int?)null;
+        private static bool Wanted(List<string> path)
+        {
+            int n = path.Count;
+            if (n == 0) return false;
+            string last = path[n - 1];
+            if (last == ".url" || last == ".exec") return true;
+            if (last[0] != '[' || n < 2) return false;
+            return Lists.Contains(path[n - 2]) || (n >= 3 && path[n - 3] == ".auth");
+        }
 
         private void Build(ReadOnlySpan<byte> json)
         {
@@ -61,7 +81,7 @@ namespace BinancePostman.Catalog
                     string segment = index[top] >= 0 ? "[" + index[top]++ + "]" : "." + pendingName;
                     path.Add(segment);
                 }
-                _lines[Join(path)] = line;
+                if (Wanted(path)) _lines![Join(path)] = line;
                 if (reader.TokenType == JsonTokenType.StartObject) index.Add(-1);
                 else if (reader.TokenType == JsonTokenType.StartArray) index.Add(0);
                 else if (path.Count > 0) path.RemoveAt(path.Count - 1);

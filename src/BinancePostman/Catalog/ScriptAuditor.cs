@@ -24,6 +24,8 @@ namespace BinancePostman.Catalog
         private static readonly Regex Console = new Regex(@"\bconsole\.(log|info|warn|error|debug)\s*\(", Options);
         private static readonly Regex Hashing = new Regex(@"Hmac(SHA|Sha)\d+|crypto\.subtle|createHmac|\.sign\s*\(|importKey|\.encode\s*\(", Options);
         private static readonly Regex StringLiteral = new Regex(@"['""`]([A-Za-z0-9_\-]+)['""`]", Options);
+        // a line with none of these (and no variable holding a key) can match no rule: most lines of a signing script
+        private static readonly Regex MayMatter = new Regex(@"pm\.|fetch|XMLHttpRequest|WebSocket|require|eval|Function|setTimeout|setInterval|://|header|console|url|query", Options | RegexOptions.IgnoreCase);
         private static readonly Regex SignatureSet = new Regex(@"\.set\(\s*['""`]signature['""`]|signature", Options);
 
         /// <param name="lineInFile">the file line of a script line (0-based index), where known</param>
@@ -42,6 +44,8 @@ namespace BinancePostman.Catalog
                 string line = lines[i];
                 string code = line.TrimStart();
                 if (code.StartsWith("//", StringComparison.Ordinal) || code.StartsWith("/*", StringComparison.Ordinal) || code.StartsWith("*", StringComparison.Ordinal))
+                    continue;
+                if (!MayMatter.IsMatch(line) && !holders.Keys.Any(h => line.IndexOf(h, StringComparison.Ordinal) >= 0))
                     continue;
 
                 var read = SecretsRead(line);
@@ -138,7 +142,7 @@ namespace BinancePostman.Catalog
 
         /// <summary>The identifier used as code, not inside a quoted string (template literals count: `${key}` hands it on).</summary>
         private static bool Mentions(string line, string identifier) =>
-            Regex.IsMatch(QuotedText.Replace(line, "''"), @"(?<![\w$.])" + Regex.Escape(identifier) + @"(?![\w$]|\s*:(?!:))", Options); // `key:` names an object member
+            line.IndexOf(identifier, StringComparison.Ordinal) >= 0 && Regex.IsMatch(QuotedText.Replace(line, "''"), @"(?<![\w$.])" + Regex.Escape(identifier) + @"(?![\w$]|\s*:(?!:))", Options); // `key:` names an object member
 
         private static List<(SecretText.Kind kind, string variable)> SecretsRead(string text) =>
             VariableGet.Matches(text).Cast<Match>()

@@ -42,9 +42,8 @@ namespace BinancePostman.Commands
         private void WarnAboutFindings(string? file)
         {
             if (SkipAudit || file == null) return;
-            foreach (AuditFinding f in CollectionAuditor.AuditFile(file))
+            foreach (AuditFinding f in CollectionAuditor.AuditFile(file, AuditSeverity.Warning))
             {
-                if (f.Severity == AuditSeverity.Info) continue;
                 string line = f.Line != null ? $" (line {f.Line})" : "";
                 WriteWarning($"Audit {f.Severity.ToString().ToLowerInvariant()}: {System.IO.Path.GetFileName(f.File)}, {f.Location}{line}: {f.Finding} {f.Advice}");
             }

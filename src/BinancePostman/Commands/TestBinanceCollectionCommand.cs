@@ -31,8 +31,8 @@ namespace BinancePostman.Commands
                 foreach (string file in files)
                 {
                     WriteVerbose("Auditing " + file);
-                    foreach (AuditFinding finding in CollectionAuditor.AuditFile(file))
-                        if (finding.Severity >= MinimumSeverity) WriteObject(finding);
+                    foreach (AuditFinding finding in CollectionAuditor.AuditFile(file, MinimumSeverity))
+                        WriteObject(finding);
                 }
             }
         }

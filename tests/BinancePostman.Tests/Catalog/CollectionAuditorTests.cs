@@ -48,7 +48,7 @@ namespace BinancePostman.Tests.Catalog
             var files = Directory.EnumerateFiles(Fixtures.Postman2025, "*.json", SearchOption.AllDirectories)
                 .Concat(Directory.EnumerateFiles(Fixtures.Postman2026, "*.json", SearchOption.AllDirectories)).ToList();
             Assert.True(files.Count >= 40);
-            var all = files.SelectMany(CollectionAuditor.AuditFile).ToList();
+            var all = files.SelectMany(f => CollectionAuditor.AuditFile(f)).ToList();
             foreach (AuditFinding f in all.Where(f => f.Severity != AuditSeverity.Info)) _output.WriteLine(f.ToString());
             Assert.Empty(Problems(all));
             Assert.True(all.Count(f => f.Finding.Contains("signing script")) >= 30);
