@@ -16,16 +16,18 @@ namespace BinancePostman.Catalog
         private static readonly Regex Request = new Regex(@"pm\.sendRequest\s*\(|\bfetch\s*\(|XMLHttpRequest|new\s+WebSocket\s*\(|\brequire\s*\(\s*['""`](https?|axios|node-fetch|request|net|dgram|child_process)['""`]", Options);
         private static readonly Regex CodeFromText = new Regex(@"\beval\s*\(|\bnew\s+Function\s*\(|(?<![\w.])Function\s*\(\s*['""`]|\bset(Timeout|Interval)\s*\(\s*['""`]", Options);
         private static readonly Regex Url = new Regex(@"\b(?:https?|wss?)://([A-Za-z0-9.\-]+|\[[0-9A-Fa-f:]+\])", Options | RegexOptions.IgnoreCase);
-        private static readonly Regex VariableGet = new Regex(@"pm\.(environment|globals|collectionVariables|variables|iterationData)\.get\(\s*['""`]([^'""`]+)['""`]\s*\)", Options);
+        // pm.*.get, and the legacy postman.getEnvironmentVariable / getGlobalVariable
+        private static readonly Regex VariableGet = new Regex(@"(?:pm\.(?:environment|globals|collectionVariables|variables|iterationData)\.get|postman\.get(?:Environment|Global)Variable)\(\s*['""`]([^'""`]+)['""`]\s*\)", Options);
         private static readonly Regex Assignment = new Regex(@"^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)", Options);
-        private static readonly Regex VariableSet = new Regex(@"pm\.(environment|globals|collectionVariables|variables)\.set\(\s*['""`]([^'""`]+)['""`]\s*,(.*)", Options);
+        private static readonly Regex VariableSet = new Regex(@"(?:pm\.(environment|globals|collectionVariables|variables)\.set|postman\.set(Environment|Global)Variable)\(\s*['""`]([^'""`]+)['""`]\s*,(.*)", Options);
+        private static readonly Regex Obfuscation = new Regex(@"\batob\s*\(|fromCharCode|\bpm\s*\[|(?:\\x[0-9a-fA-F]{2}){4,}", Options);
         private static readonly Regex HeaderWrite = new Regex(@"headers?\s*\.\s*(add|upsert)\s*\(|setOrUpdateHeaderParam\s*\(|\.headers\b.*=", Options | RegexOptions.IgnoreCase);
         private static readonly Regex UrlWrite = new Regex(@"pm\.request\.url|\.addQueryParams\s*\(|url\.query\.(add|upsert)", Options);
         private static readonly Regex Console = new Regex(@"\bconsole\.(log|info|warn|error|debug)\s*\(", Options);
         private static readonly Regex Hashing = new Regex(@"Hmac(SHA|Sha)\d+|crypto\.subtle|createHmac|\.sign\s*\(|importKey|\.encode\s*\(", Options);
         private static readonly Regex StringLiteral = new Regex(@"['""`]([A-Za-z0-9_\-]+)['""`]", Options);
         // a line with none of these (and no variable holding a key) can match no rule: most lines of a signing script
-        private static readonly Regex MayMatter = new Regex(@"pm\.|fetch|XMLHttpRequest|WebSocket|require|eval|Function|setTimeout|setInterval|://|header|console|url|query", Options | RegexOptions.IgnoreCase);
+        private static readonly Regex MayMatter = new Regex(@"pm\.|pm\s*\[|postman\.|fetch|XMLHttpRequest|WebSocket|require|eval|Function|setTimeout|setInterval|://|header|console|url|query|atob|fromCharCode|\\x", Options | RegexOptions.IgnoreCase);
         private static readonly Regex SignatureSet = new Regex(@"\.set\(\s*['""`]signature['""`]|signature", Options);
 
         /// <param name="lineInFile">the file line of a script line (0-based index), where known</param>
@@ -67,6 +69,9 @@ namespace BinancePostman.Catalog
                     findings.Add(Make(AuditSeverity.Warning, i, "The script sends a request of its own (" + Request.Match(line).Value.Trim().TrimEnd('(').Trim() + ").",
                         "Binance's scripts only sign requests. Find out where this request goes and why before you use the collection in Postman."));
                 }
+                if (Obfuscation.IsMatch(line))
+                    findings.Add(Make(AuditSeverity.Warning, i, "The script hides what it does (" + Obfuscation.Match(line).Value.Trim().TrimEnd('(').Trim() + ": decoded text or names built at run time).",
+                        "Signing needs nothing hidden. Find out what the decoded text is before you run the collection in Postman."));
                 if (CodeFromText.IsMatch(line))
                     findings.Add(Make(AuditSeverity.Error, i, "The script runs code built from text (" + CodeFromText.Match(line).Value.Trim().TrimEnd('(', '\'', '"', '`').Trim() + ").",
                         "Code assembled at run time can do anything and hides what it does. Do not run this collection in Postman; use the bundled collections or Binance's own download."));
@@ -85,8 +90,9 @@ namespace BinancePostman.Catalog
                 Match set = VariableSet.Match(line);
                 if (set.Success)
                 {
-                    string scope = set.Groups[1].Value, target = set.Groups[2].Value;
-                    var source = Carried(set.Groups[3].Value).FirstOrDefault(c => !string.Equals(c.variable, target, StringComparison.Ordinal));
+                    string scope = set.Groups[1].Success ? set.Groups[1].Value : set.Groups[2].Value == "Global" ? "globals" : "environment";
+                    string target = set.Groups[3].Value;
+                    var source = Carried(set.Groups[4].Value).FirstOrDefault(c => !string.Equals(c.variable, target, StringComparison.Ordinal));
                     if (source.variable != null)
                         findings.Add(Make(AuditSeverity.Error, i, $"The script copies the {Noun(source.kind)} '{source.variable}' into the {scope} variable '{target}'.",
                             "Keys belong in one place only (a vault, for the module). Remove this line, or do not use the collection."));
@@ -146,7 +152,7 @@ namespace BinancePostman.Catalog
 
         private static List<(SecretText.Kind kind, string variable)> SecretsRead(string text) =>
             VariableGet.Matches(text).Cast<Match>()
-                .Select(m => (kind: SecretText.Of(m.Groups[2].Value), variable: m.Groups[2].Value))
+                .Select(m => (kind: SecretText.Of(m.Groups[1].Value), variable: m.Groups[1].Value))
                 .Where(r => r.kind != SecretText.Kind.None).ToList();
 
         private static int? FirstSink(string line, params Regex[] sinks)

@@ -83,6 +83,9 @@ namespace BinancePostman.Tests.Catalog
         [InlineData("fetch('https://api.binance.com/api/v3/ping');")]
         [InlineData("const http = require('https');")]
         [InlineData("var x = new XMLHttpRequest();")]
+        [InlineData("const u = atob('aHR0cHM6Ly9leGFtcGxlLm9yZw==');")]
+        [InlineData("const f = String.fromCharCode(112, 109);")]
+        [InlineData("pm['send' + 'Request'](u);")]
         public void UnusualScriptCallsAreFound(string line) => Assert.NotEmpty(Problems(Audit(WithScript(line))));
 
         [Fact]
@@ -103,6 +106,15 @@ namespace BinancePostman.Tests.Catalog
             Assert.Contains(findings, f => f.Severity == AuditSeverity.Error && f.Finding.Contains("into a URL"));
             Assert.Contains(findings, f => f.Severity == AuditSeverity.Warning && f.Finding.Contains("Postman console"));
             Assert.Contains(findings, f => f.Severity == AuditSeverity.Warning && f.Finding.Contains("writes the secret variable 'api-secret'"));
+        }
+
+        [Fact]
+        public void LegacyPostmanVariableCallsAreReadToo()
+        {
+            var findings = Audit(WithScript(
+                "var s = postman.getEnvironmentVariable('binance-api-secret');",
+                "postman.setGlobalVariable('copy', s);"));
+            Assert.Contains(findings, f => f.Severity == AuditSeverity.Error && f.Finding.Contains("into the globals variable 'copy'"));
         }
 
         [Fact]
