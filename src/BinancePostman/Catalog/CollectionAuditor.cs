@@ -261,7 +261,8 @@ namespace BinancePostman.Catalog
             if (SecretText.IsPem(value))
                 c.Add(AuditSeverity.Error, location, jsonPath, $"The {kindOfFile} holds a PEM private key in plain text.",
                     "Keep private keys in a vault (Set-BinanceCredential -PrivateKeyPath) or a protected file, never in a Postman file; replace the key if the file was shared.");
-            else if (SecretText.LooksReal(value, key) && (kind != SecretText.Kind.None || SecretText.HasBinanceKeyShape(value)))
+            // a signature Postman's script left behind is 64 hex characters too, and harmless
+            else if (!ModuleParameters.IsSignature(key) && SecretText.LooksReal(value, key) && (kind != SecretText.Kind.None || SecretText.HasBinanceKeyShape(value)))
             {
                 bool secret = kind == SecretText.Kind.Secret;
                 c.Add(secret ? AuditSeverity.Error : AuditSeverity.Warning, location, jsonPath,

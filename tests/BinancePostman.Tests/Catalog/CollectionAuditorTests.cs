@@ -173,13 +173,16 @@ namespace BinancePostman.Tests.Catalog
                 { ""key"": ""binance-api-secret"", ""value"": """ + key.ToLowerInvariant() + @""", ""enabled"": true },
                 { ""key"": ""private-key"", ""value"": ""-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----"", ""enabled"": true },
                 { ""key"": ""api-key"", ""value"": ""api-key"", ""enabled"": true },
+                { ""key"": ""signature"", ""value"": ""c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"", ""enabled"": true },
+                { ""key"": ""timestamp"", ""value"": ""1499827319559"", ""enabled"": true },
                 { ""key"": ""api-secret"", ""value"": ""<your secret>"", ""enabled"": true },
                 { ""key"": ""proxy"", ""value"": ""http://proxy.example.com:8080"", ""enabled"": true } ] }");
             Assert.Contains(findings, f => f.Severity == AuditSeverity.Warning && f.Location == "values 'binance-api-key'" && f.Line == 3);
             Assert.Contains(findings, f => f.Severity == AuditSeverity.Error && f.Location == "values 'binance-api-secret'");
             Assert.Contains(findings, f => f.Severity == AuditSeverity.Error && f.Location == "values 'private-key'" && f.Finding.Contains("PEM"));
             Assert.Contains(findings, f => f.Severity == AuditSeverity.Warning && f.Location == "values 'proxy'");
-            Assert.DoesNotContain(findings, f => f.Location == "values 'api-key'" || f.Location == "values 'api-secret'" || f.Location == "values 'url'");
+            Assert.DoesNotContain(findings, f => f.Location == "values 'api-key'" || f.Location == "values 'api-secret'" || f.Location == "values 'url'"
+                || f.Location == "values 'signature'" || f.Location == "values 'timestamp'");
             Assert.DoesNotContain(key, string.Join("\n", findings.Select(f => f.ToString())));
         }
 
