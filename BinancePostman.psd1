@@ -23,6 +23,8 @@
         'Get-BinanceConnection'
         'Set-BinanceCredential'
         'Remove-BinanceCredential'
+        'Test-BinanceCollection'
+        'Test-BinanceApiKey'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

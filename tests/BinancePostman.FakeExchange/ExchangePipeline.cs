@@ -26,6 +26,7 @@ namespace BinancePostman.FakeExchange
 
             int status = 200;
             int? code = null;
+            bool pathKnown = false;
             try
             {
                 Fault? fault = state.TakeFault(path);
@@ -35,11 +36,11 @@ namespace BinancePostman.FakeExchange
                     return;
                 }
 
-                EndpointTable.Route? route = EndpointTable.Find(method, path, out bool pathKnown);
+                EndpointTable.Route? route = state.NoSapi && path.StartsWith("/sapi/", StringComparison.Ordinal) ? null : EndpointTable.Find(method, path, out pathKnown);
                 if (route == null)
                 {
-                    if (pathKnown) throw new ApiError(405, -1000, "Method not allowed for this path.");
-                    if (!state.EchoUnknown || !EndpointTable.IsApiPath(path))
+                    if (pathKnown && !state.NoSapi) throw new ApiError(405, -1000, "Method not allowed for this path.");
+                    if (!state.EchoUnknown || !EndpointTable.IsApiPath(path) || (state.NoSapi && path.StartsWith("/sapi/", StringComparison.Ordinal)))
                     {
                         status = 404;
                         await WriteAsync(context, 404, "text/html", "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>");

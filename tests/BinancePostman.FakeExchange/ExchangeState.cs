@@ -20,6 +20,8 @@ namespace BinancePostman.FakeExchange
 
         public FakeKeys Keys { get; }
         public bool EchoUnknown { get; set; } = true;
+        /// <summary>Answers /sapi paths with 404, as the spot testnet does.</summary>
+        public bool NoSapi { get; set; }
         public ConcurrentDictionary<string, Dictionary<string, string>> Orders { get; } = new ConcurrentDictionary<string, Dictionary<string, string>>();
 
         public long ClockOffsetMs
@@ -72,7 +74,13 @@ namespace BinancePostman.FakeExchange
             lock (_faults) _faults.Clear();
             ClockOffsetMs = 0;
             EchoUnknown = true;
+            NoSapi = false;
             Orders.Clear();
+            foreach (FakeKey key in Keys.All)
+            {
+                key.EnableWithdrawals = false;
+                key.IpRestrict = false;
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ namespace BinancePostman.FakeExchange
         }
     }
 
-    /// <summary>GET requests, POST reset, POST config (clock, faults, echo), POST keys: for tests in another process.</summary>
+    /// <summary>GET requests, POST reset, POST config (clock, faults, echo, noSapi, keyPermissions), POST keys: for tests in another process.</summary>
     internal static class ControlApi
     {
         public static async Task HandleAsync(HttpContext context, ExchangeState state)
@@ -87,6 +87,18 @@ namespace BinancePostman.FakeExchange
         {
             if (config.TryGetProperty("clockOffsetMs", out JsonElement offset)) state.ClockOffsetMs = offset.GetInt64();
             if (config.TryGetProperty("echoUnknown", out JsonElement echo)) state.EchoUnknown = echo.GetBoolean();
+            if (config.TryGetProperty("noSapi", out JsonElement noSapi)) state.NoSapi = noSapi.GetBoolean();
+            // { "keyPermissions": { "enableWithdrawals": true, "ipRestrict": false, "apiKey": "optional: one key, else all" } }
+            if (config.TryGetProperty("keyPermissions", out JsonElement permissions))
+            {
+                string? only = permissions.TryGetProperty("apiKey", out JsonElement k) ? k.GetString() : null;
+                foreach (FakeKey key in state.Keys.All)
+                {
+                    if (only != null && key.ApiKey != only) continue;
+                    if (permissions.TryGetProperty("enableWithdrawals", out JsonElement w)) key.EnableWithdrawals = w.GetBoolean();
+                    if (permissions.TryGetProperty("ipRestrict", out JsonElement ip)) key.IpRestrict = ip.GetBoolean();
+                }
+            }
             if (config.TryGetProperty("fault", out JsonElement fault))
                 state.AddFault(fault.Deserialize<Fault>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
         }

@@ -60,6 +60,8 @@ namespace BinancePostman.FakeExchange
         public string HmacApiKey { get; }
         public string HmacSecret { get; }
 
+        public System.Collections.Generic.IEnumerable<FakeKey> All => _keys.Values;
+
         public FakeKey? Find(string apiKey) => _keys.TryGetValue(apiKey, out FakeKey? key) ? key : null;
 
         public void Add(FakeKey key) => _keys[key.ApiKey] = key;

@@ -47,6 +47,13 @@ namespace BinancePostman.Catalog
             return false;
         }
 
+        /// <summary>This machine: a local test exchange or proxy, nothing that leaves it.</summary>
+        public static bool IsLoopback(string host)
+        {
+            string h = host.Trim('[', ']').TrimEnd('.');
+            return string.Equals(h, "localhost", StringComparison.OrdinalIgnoreCase) || h.StartsWith("127.", StringComparison.Ordinal) || h == "::1";
+        }
+
         /// <summary>The name a network has in the newer environments' `environment` variable and the `*_url` collection variables.</summary>
         public static string UrlVariableFor(BinanceNetwork network)
         {

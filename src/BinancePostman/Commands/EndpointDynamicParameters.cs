@@ -15,6 +15,7 @@ namespace BinancePostman.Commands
         public static RuntimeDefinedParameterDictionary For(Endpoint endpoint, ICollection<string> taken)
         {
             var dictionary = new RuntimeDefinedParameterDictionary();
+            IReadOnlyDictionary<string, IReadOnlyList<string>> enumerated = ParameterValues.Of(endpoint);
             foreach (EndpointParameter p in endpoint.Parameters)
             {
                 if (!IsUsableName(p.Name) || Contains(taken, p.Name) || dictionary.ContainsKey(p.Name)) continue;
@@ -26,6 +27,8 @@ namespace BinancePostman.Commands
                     },
                     new LiteralTextAttribute(),
                 };
+                // a completer, not ValidateSet: Binance adds values, and any value is still sent
+                if (enumerated.ContainsKey(p.Name)) attributes.Add(new ArgumentCompleterAttribute(typeof(Completion.ParameterValueCompleter)));
                 dictionary.Add(p.Name, new RuntimeDefinedParameter(p.Name, typeof(object), attributes));
             }
             return dictionary;

@@ -15,6 +15,8 @@ namespace BinancePostman.Commands
 
         private protected override PostmanCollection? Add(PostmanCollection item) => Catalog.AddCollection(item);
 
+        private protected override string? SourceOf(PostmanCollection item) => item.SourcePath;
+
         private protected override string Describe(PostmanCollection c) => $"collection '{c.Name}' ({c.EndpointCount} endpoints) from {c.SourcePath}";
 
         private protected override void AfterImport(PostmanCollection c)

@@ -15,6 +15,8 @@ namespace BinancePostman.Commands
 
         private protected override PostmanEnvironment? Add(PostmanEnvironment item) => Catalog.AddEnvironment(item);
 
+        private protected override string? SourceOf(PostmanEnvironment item) => item.SourcePath;
+
         private protected override string Describe(PostmanEnvironment e) => $"environment '{e.Name}' from {e.SourcePath}";
     }
 }

@@ -21,6 +21,10 @@ namespace BinancePostman.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Loads without auditing the file first (Test-BinanceCollection runs the same audit on its own).</summary>
+        [Parameter]
+        public SwitchParameter SkipAudit { get; set; }
+
         private protected abstract IEnumerable<string> FilesIn(string folder);
 
         private protected abstract T Read(string file);
@@ -32,6 +36,19 @@ namespace BinancePostman.Commands
 
         private protected virtual void AfterImport(T item) { }
 
+        private protected abstract string? SourceOf(T item);
+
+        /// <summary>The audit's warnings and errors as warnings, one line each: the file still loads.</summary>
+        private void WarnAboutFindings(string? file)
+        {
+            if (SkipAudit || file == null) return;
+            foreach (AuditFinding f in CollectionAuditor.AuditFile(file, AuditSeverity.Warning))
+            {
+                string line = f.Line != null ? $" (line {f.Line})" : "";
+                WriteWarning($"Audit {f.Severity.ToString().ToLowerInvariant()}: {System.IO.Path.GetFileName(f.File)}, {f.Location}{line}: {f.Finding} {f.Advice}");
+            }
+        }
+
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == "LiteralPath";
@@ -42,6 +59,7 @@ namespace BinancePostman.Commands
                 foreach (CollectionLoadException ex in failed) WriteLoadFailure(ex);
                 foreach (T item in loaded)
                 {
+                    WarnAboutFindings(SourceOf(item));
                     if (!ShouldProcess(path, "Import " + Describe(item))) continue;
                     T? replaced = Add(item);
                     if (replaced != null) WriteVerbose("Replaced the loaded " + Describe(replaced) + ".");

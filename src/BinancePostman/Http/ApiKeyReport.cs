@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using BinancePostman.Catalog;
+
+namespace BinancePostman.Http
+{
+    /// <summary>One check's result: something about the key, how serious, and what to do.</summary>
+    public sealed class ApiKeyFinding
+    {
+        public ApiKeyFinding(AuditSeverity severity, string finding, string advice)
+        {
+            Severity = severity;
+            Finding = finding;
+            Advice = advice;
+        }
+
+        public AuditSeverity Severity { get; }
+        public string Finding { get; }
+        public string Advice { get; }
+
+        public override string ToString() => $"{Severity}: {Finding} {Advice}";
+    }
+
+    /// <summary>What Test-BinanceApiKey learned about a key from the exchange: clock, signing, permissions, findings.</summary>
+    public sealed class ApiKeyReport
+    {
+        private readonly List<ApiKeyFinding> _findings = new List<ApiKeyFinding>();
+
+        public ApiKeyReport(string baseUri, BinanceNetwork network, string maskedApiKey, string keyType)
+        {
+            BaseUri = baseUri;
+            Network = network;
+            ApiKey = maskedApiKey;
+            KeyType = keyType;
+        }
+
+        public string BaseUri { get; }
+        public BinanceNetwork Network { get; }
+        /// <summary>The API key shortened to its first and last four characters.</summary>
+        public string ApiKey { get; }
+        public string KeyType { get; }
+        /// <summary>Server clock minus local clock, in milliseconds; null when the server time could not be read.</summary>
+        public long? ClockOffsetMs { get; internal set; }
+        public bool SignedRequestWorks { get; internal set; }
+        /// <summary>The signed request used for the check (method and path).</summary>
+        public string? SignedRequest { get; internal set; }
+        /// <summary>Whether the key's permissions could be read (not on the spot testnet, which has no /sapi).</summary>
+        public bool PermissionsChecked { get; internal set; }
+        public bool? IpRestrict { get; internal set; }
+        public bool? EnableReading { get; internal set; }
+        public bool? EnableSpotAndMarginTrading { get; internal set; }
+        public bool? EnableWithdrawals { get; internal set; }
+        public bool? EnableInternalTransfer { get; internal set; }
+        public bool? PermitsUniversalTransfer { get; internal set; }
+        public bool? EnableMargin { get; internal set; }
+        public bool? EnableFutures { get; internal set; }
+        public bool? EnableVanillaOptions { get; internal set; }
+        public DateTime? CreateTime { get; internal set; }
+        public DateTime? TradingAuthorityExpirationTime { get; internal set; }
+        public IReadOnlyList<ApiKeyFinding> Findings => _findings;
+
+        /// <summary>The exchange's refusal, when the signed request failed: the cmdlet reports it as an error record.</summary>
+        internal BinanceApiException? Failure { get; set; }
+
+        internal void Add(AuditSeverity severity, string finding, string advice) => _findings.Add(new ApiKeyFinding(severity, finding, advice));
+
+    }
+}
