@@ -306,12 +306,14 @@ namespace BinancePostman.Commands
             var shape = ResponseShapes.For(request.Path);
             var progress = new ProgressRecord(1, "Paging " + displayName, "Starting");
             int total = 0;
+            var memory = new PagingMemory();
             for (int page = 1; ; page++)
             {
                 (int rows, int written, long? last) result;
                 using (BinanceReply reply = Send(request, credential))
                     result = WriteReply(reply, shape, cursor);
                 total += result.written;
+                memory.AfterPage();
                 progress.StatusDescription = $"{total} rows in {page} page(s); reached {(plan.ByTime && result.last != null ? ResponseShapes.FromUnixMs(result.last.Value).ToString("u") : result.last?.ToString() ?? "the end")}";
                 WriteProgress(progress);
                 if (result.written == 0 || result.last == null) break;                 // nothing new: done (or the same page again)
