@@ -13,6 +13,12 @@ namespace BinancePostman.Benchmarks
                 await RequestHarness.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 2000);
                 return;
             }
+            if (args.Length > 0 && args[0] == "pscost") { PSObjectCost.Run(); return; }
+            if (args.Length > 0 && args[0] == "quick")
+            {
+                ConversionBenchmark.Quick(args.Length > 1 ? int.Parse(args[1]) : 30);
+                return;
+            }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
     }

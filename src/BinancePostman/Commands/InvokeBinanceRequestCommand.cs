@@ -121,7 +121,7 @@ namespace BinancePostman.Commands
                     return;
                 }
                 using (BinanceReply reply = Send(request, credential))
-                    WriteReply(reply, ResponseShapes.For(request.Path), null);
+                    WriteReply(reply, request.Path, null);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
@@ -248,7 +248,7 @@ namespace BinancePostman.Commands
         }
 
         /// <summary>Streams the reply's values to the pipeline as they are read; returns the page's cursor facts.</summary>
-        private (int rows, int written, long? last) WriteReply(BinanceReply reply, Func<object?, object?>? shape, PageCursor? paging)
+        private (int rows, int written, long? last) WriteReply(BinanceReply reply, string path, PageCursor? paging)
         {
             if (Raw)
             {
@@ -263,9 +263,8 @@ namespace BinancePostman.Commands
                 try
                 {
                     var streamer = new JsonValueStreamer(reply.OpenBody());
-                    foreach (ReadOnlyMemory<byte> value in streamer.Values())
+                    foreach (object? item in streamer.Convert(ResponseShapes.Reader(path, AsHashtable)))
                     {
-                        object? item = JsonToPSObject.Convert(value.Span, AsHashtable);
                         rows++;
                         if (paging != null)
                         {
@@ -274,7 +273,7 @@ namespace BinancePostman.Commands
                             last = cursor ?? last;
                         }
                         written++;
-                        WriteObject(shape != null && !AsHashtable ? shape(item) : item);
+                        WriteObject(item);
                     }
                 }
                 catch (Exception ex) when (Cancellation.IsCancellationRequested && (ex is System.IO.IOException || ex is ObjectDisposedException))
@@ -303,7 +302,6 @@ namespace BinancePostman.Commands
             }
             long? endTime = long.TryParse(request.Find("endTime"), out long e) ? e : (long?)null;
             var cursor = new PageCursor(plan, plan.ByTime ? endTime : null);
-            var shape = ResponseShapes.For(request.Path);
             var progress = new ProgressRecord(1, "Paging " + displayName, "Starting");
             int total = 0;
             var memory = new PagingMemory();
@@ -311,7 +309,7 @@ namespace BinancePostman.Commands
             {
                 (int rows, int written, long? last) result;
                 using (BinanceReply reply = Send(request, credential))
-                    result = WriteReply(reply, shape, cursor);
+                    result = WriteReply(reply, request.Path, cursor);
                 total += result.written;
                 memory.AfterPage();
                 progress.StatusDescription = $"{total} rows in {page} page(s); reached {(plan.ByTime && result.last != null ? ResponseShapes.FromUnixMs(result.last.Value).ToString("u") : result.last?.ToString() ?? "the end")}";

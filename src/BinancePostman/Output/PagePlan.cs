@@ -53,9 +53,11 @@ namespace BinancePostman.Output
             }
         }
 
-        /// <summary>The cursor value of a converted (not yet shaped) row, or null.</summary>
+        /// <summary>The cursor value of a converted row (shaped or plain), or null.</summary>
         public long? CursorOf(object? row)
         {
+            if (row is Kline k) return k.OpenTimeMs;
+            if (row is AggregateTrade t) return t.AggregateTradeId;
             object? value = null;
             if (RowKey == null && row is object[] array && array.Length > 0) value = array[0];
             else if (RowKey != null && row is PSObject o)
