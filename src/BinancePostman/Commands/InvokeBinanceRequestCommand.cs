@@ -269,7 +269,7 @@ namespace BinancePostman.Commands
                         if (paging != null)
                         {
                             long? cursor = paging.Plan.CursorOf(item);
-                            if (!paging.Accepts(cursor)) continue;
+                            if (!paging.Accepts(cursor, paging.Plan.TimeOf(item))) continue;
                             last = cursor ?? last;
                         }
                         written++;
@@ -301,12 +301,20 @@ namespace BinancePostman.Commands
                 request = request.With("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             long? endTime = long.TryParse(request.Find("endTime"), out long e) ? e : (long?)null;
-            var cursor = new PageCursor(plan, plan.ByTime ? endTime : null);
+            var cursor = new PageCursor(plan, endTime);
             var progress = new ProgressRecord(1, "Paging " + displayName, "Starting");
-            int total = 0;
             var memory = new PagingMemory();
+            long? windowStart = plan.Windowed && long.TryParse(request.Find("startTime"), out long s) ? s : (long?)null;
+            int total = 0;
             for (int page = 1; ; page++)
             {
+                long windowEnd = 0;
+                if (windowStart != null)
+                {
+                    windowEnd = plan.WindowEnd(windowStart.Value, request.Find("interval"), limit, endTime);
+                    request = request.With("startTime", windowStart.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .With("endTime", windowEnd.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
                 (int rows, int written, long? last) result;
                 using (BinanceReply reply = Send(request, credential))
                     result = WriteReply(reply, request.Path, cursor);
@@ -314,12 +322,26 @@ namespace BinancePostman.Commands
                 memory.AfterPage();
                 progress.StatusDescription = $"{total} rows in {page} page(s); reached {(plan.ByTime && result.last != null ? ResponseShapes.FromUnixMs(result.last.Value).ToString("u") : result.last?.ToString() ?? "the end")}";
                 WriteProgress(progress);
-                if (result.written == 0 || result.last == null) break;                 // nothing new: done (or the same page again)
-                if (cursor.PastEnd || (plan.ByTime && endTime != null && result.last >= endTime)) break;
-                bool shortPage = result.rows < limit;
-                if (shortPage && !(plan.ByTime && endTime != null)) break;              // fewer than asked: the range is exhausted
-                string next = (result.last.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                request = request.With(plan.CursorParameter, next, page == 1 ? plan.DropAfterFirstPage : null);
+                if (cursor.PastEnd) break;
+                if (windowStart != null)
+                {
+                    // windows move on even when one is empty or short, until endTime (or now) is reached
+                    long next = Math.Max(windowEnd + 1, (result.last ?? 0) + 1);
+                    if (next > (endTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())) break;
+                    windowStart = next;
+                    continue;
+                }
+                if (result.rows > 0 && result.written == 0)
+                {
+                    WriteWarning($"Page {page} of {displayName} held only rows already written (the exchange repeated itself); paging stopped after {total} rows. Run again from -{plan.CursorParameter} {(cursor.Last ?? 0) + 1} if rows are missing.");
+                    break;
+                }
+                if (result.written == 0 || result.last == null) break;                 // nothing new: done
+                if (plan.ByTime && endTime != null && result.last >= endTime) break;
+                // fewer rows than asked: the end, unless an endTime says the range goes on (an empty page ends it then)
+                if (result.rows < limit && endTime == null) break;
+                string nextCursor = (result.last.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                request = request.With(plan.CursorParameter, nextCursor, page == 1 ? plan.DropAfterFirstPage : null);
             }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);

@@ -13,8 +13,11 @@ namespace BinancePostman.Output
     {
         public const string OrderBookType = "BinancePostman.OrderBook";
         public const string OrderBookLevelType = "BinancePostman.OrderBookLevel";
+        public const string OrderType = "BinancePostman.Order";
+        public const string TradeType = "BinancePostman.Trade";
+        public const string AccountType = "BinancePostman.Account";
 
-        private enum Shape { None, Kline, OrderBook, AggregateTrade }
+        private enum Shape { None, Kline, OrderBook, AggregateTrade, Order, Trade, Account }
 
         private static Shape ShapeOf(string path)
         {
@@ -32,10 +35,29 @@ namespace BinancePostman.Output
                     return Shape.OrderBook;
                 case "aggTrades":
                     return Shape.AggregateTrade;
+                case "order":
+                case "openOrder":
+                case "openOrders":
+                case "allOrders":
+                case "historyOrders":
+                    return TradingApi(path) ? Shape.Order : Shape.None;
+                case "trades":
+                case "historicalTrades":
+                case "myTrades":
+                case "userTrades":
+                    return TradingApi(path) ? Shape.Trade : Shape.None;
+                case "account":
+                    return path == "/api/v3/account" || path == "/fapi/v2/account" || path == "/fapi/v3/account" || path == "/dapi/v1/account" ? Shape.Account : Shape.None;
                 default:
                     return Shape.None;
             }
         }
+
+        /// <summary>Orders and trades of the exchange APIs themselves (not algo, convert or other /sapi areas with other fields).</summary>
+        private static bool TradingApi(string path) =>
+            path.StartsWith("/api/v3/", StringComparison.Ordinal) || path.StartsWith("/fapi/v1/", StringComparison.Ordinal)
+            || path.StartsWith("/dapi/v1/", StringComparison.Ordinal) || path.StartsWith("/eapi/v1/", StringComparison.Ordinal)
+            || path.StartsWith("/sapi/v1/margin/", StringComparison.Ordinal);
 
         /// <summary>
         /// Reads each element of a reply from the endpoint at <paramref name="path"/>: klines and aggregate trades
@@ -67,9 +89,22 @@ namespace BinancePostman.Output
                     };
                 case Shape.OrderBook:
                     return (ref Utf8JsonReader reader) => OrderBook(plain.ReadValue(ref reader));
+                // the raw values stay (times in ms, for Export-Csv and round trips); the type name's view shows UTC times
+                case Shape.Order:
+                    return (ref Utf8JsonReader reader) => Named(plain.ReadValue(ref reader), OrderType);
+                case Shape.Trade:
+                    return (ref Utf8JsonReader reader) => Named(plain.ReadValue(ref reader), TradeType);
+                case Shape.Account:
+                    return (ref Utf8JsonReader reader) => Named(plain.ReadValue(ref reader), AccountType);
                 default:
                     return plain.ReadValue;
             }
+        }
+
+        private static object? Named(object? value, string typeName)
+        {
+            if (value is PSObject o) o.TypeNames.Insert(0, typeName);
+            return value;
         }
 
         public static DateTime FromUnixMs(long ms) => ShapedRowReader.FromUnixMs(ms);
