@@ -71,6 +71,16 @@ Describe 'Objects for the pipeline' {
             $t[1].IsBuyerMaker | Should -BeFalse
         }
 
+        It 'plain JSON objects behave as ConvertFrom-Json''s do' {
+            $info = Invoke-BinanceRequest -Method GET -Path /api/v3/exchangeInfo -BaseUri $base
+            $info.PSObject.Properties.Name | Should -Be @('timezone', 'serverTime', 'rateLimits', 'symbols')
+            $info.symbols[1].symbol | Should -Be 'BNBUSDT'
+            $info | Add-Member -NotePropertyName Fetched -NotePropertyValue 1
+            $info.Fetched | Should -Be 1
+            ($info | ConvertTo-Json -Depth 5 | ConvertFrom-Json).rateLimits[1].rateLimitType | Should -Be 'ORDERS'
+            ($info.symbols | Select-Object symbol, status | ConvertTo-Csv)[1] | Should -Be '"BTCUSDT","TRADING"'
+        }
+
         It 'numbers are Int64 or decimal, never double; -AsHashtable gives dictionaries' {
             $info = Invoke-BinanceRequest -Method GET -Path /api/v3/exchangeInfo -BaseUri $base
             $info.serverTime | Should -BeOfType [long]

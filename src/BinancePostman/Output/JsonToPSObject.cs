@@ -18,6 +18,7 @@ namespace BinancePostman.Output
         private readonly PropertyNames _names = new PropertyNames();
         private readonly PropertyNames _values = new PropertyNames();
         private readonly List<List<object?>> _lists = new List<List<object?>>();
+        private int[] _sizes = new int[8]; // properties of the last object at each depth: the next one's likely size
 
         public JsonToPSObject(bool asHashtable) => _asHashtable = asHashtable;
 
@@ -84,7 +85,10 @@ namespace BinancePostman.Output
 
         private PSObject ReadObject(ref Utf8JsonReader reader)
         {
-            var obj = new PSObject();
+            int depth = reader.CurrentDepth;
+            if (depth >= _sizes.Length) Array.Resize(ref _sizes, Math.Max(depth + 1, _sizes.Length * 2));
+            var obj = PSObjectFactory.Create(_sizes[depth] > 0 ? _sizes[depth] : 8);
+            int count = 0;
             PSMemberInfoCollection<PSPropertyInfo> properties = obj.Properties;
             ulong seenLow = 0, seenHigh = 0;
             HashSet<string>? seenOthers = null;
@@ -99,7 +103,9 @@ namespace BinancePostman.Output
                 if (!FirstTime(name, id, ref seenLow, ref seenHigh, ref seenOthers)) continue;
                 // preValidated skips PowerShell's costly member lookup
                 properties.Add(new PSNoteProperty(name, value), true);
+                count++;
             }
+            _sizes[depth] = count;
             return obj;
         }
 
