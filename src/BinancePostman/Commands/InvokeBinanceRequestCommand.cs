@@ -294,7 +294,7 @@ namespace BinancePostman.Commands
         private void PageThrough(PreparedRequest request, ApiCredential? credential, string displayName)
         {
             PagePlan plan = PagePlan.For(request.Path)
-                ?? throw new PSArgumentException($"'{displayName}' does not page. -All works with klines (and their families), aggTrades, historicalTrades, myTrades and allOrders.");
+                ?? throw new PSArgumentException($"'{displayName}' does not page. -All works with klines (and their families), aggTrades, historicalTrades, myTrades/userTrades and allOrders (historyOrders for options), on the spot, futures and options APIs.");
             if (!int.TryParse(request.Find("limit"), out int limit))
             {
                 limit = plan.MaxLimit;
