@@ -125,6 +125,15 @@ Describe 'Objects for the pipeline' {
             ($records | Where-Object StatusDescription -Match '^\d+ rows in \d+ page\(s\); reached 2021-').Count | Should -BeGreaterThan 0
         }
 
+        It 'shows the time reached when paging by id too' {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$(Get-ModulePath)'; Invoke-BinanceRequest 'Compressed/Aggregate Trades List' -symbol BTCUSDT -fromId 100 -endTime ([datetime]'2020-01-01T00:10:00Z') -limit 200 -All -BaseUri '$base' | Out-Null")
+            $ps.Invoke()
+            $records = $ps.Streams.Progress
+            $ps.Dispose()
+            ($records | Where-Object StatusDescription -Match '^501 rows in 3 page\(s\); reached 2020-01-01 00:10:00Z \(fromId 600\)').Count | Should -BeGreaterThan 0 -Because ($records.StatusDescription -join '; ')
+        }
+
         It 'refuses -All on an endpoint that does not page' {
             $err = $null
             try { Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -All -BaseUri $base -ErrorAction Stop } catch { $err = $_ }

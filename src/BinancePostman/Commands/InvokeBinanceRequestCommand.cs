@@ -320,7 +320,7 @@ namespace BinancePostman.Commands
                     result = WriteReply(reply, request.Path, cursor);
                 total += result.written;
                 memory.AfterPage();
-                progress.StatusDescription = $"{total} rows in {page} page(s); reached {(plan.ByTime && result.last != null ? ResponseShapes.FromUnixMs(result.last.Value).ToString("u") : result.last?.ToString() ?? "the end")}";
+                progress.StatusDescription = $"{total} rows in {page} page(s); reached {Reached(plan, cursor)}";
                 WriteProgress(progress);
                 if (cursor.PastEnd) break;
                 if (windowStart != null)
@@ -345,6 +345,15 @@ namespace BinancePostman.Commands
             }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
+        }
+
+        /// <summary>Where paging is: the time reached, and the id too when paging by id.</summary>
+        private static string Reached(PagePlan plan, PageCursor cursor)
+        {
+            if (cursor.Last == null) return "the start";
+            if (plan.ByTime) return ResponseShapes.FromUnixMs(cursor.Last.Value).ToString("u");
+            string id = plan.CursorParameter + " " + cursor.Last.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return cursor.LastTime != null ? ResponseShapes.FromUnixMs(cursor.LastTime.Value).ToString("u") + " (" + id + ")" : id;
         }
 
         private IReadOnlyList<Endpoint> Find(string name, string? collection)

@@ -20,6 +20,9 @@ namespace BinancePostman.Output
         /// <summary>The cursor of the last row accepted.</summary>
         public long? Last => _last;
 
+        /// <summary>Id paging: the time (ms) of the last row accepted, for progress.</summary>
+        public long? LastTime { get; private set; }
+
         /// <summary>True once a row went past endTime.</summary>
         public bool PastEnd { get; private set; }
 
@@ -34,6 +37,7 @@ namespace BinancePostman.Output
                 return false;
             }
             _last = cursor;
+            LastTime = time ?? LastTime;
             return true;
         }
     }
