@@ -340,6 +340,12 @@ namespace BinancePostman.Commands
                 if (plan.ByTime && endTime != null && result.last >= endTime) break;
                 // fewer rows than asked: the end, unless an endTime says the range goes on (an empty page ends it then)
                 if (result.rows < limit && endTime == null) break;
+                if (plan.ExcludesCursor != null && request.Find(plan.ExcludesCursor) != null)
+                {
+                    if (result.rows >= limit)
+                        WriteWarning($"{displayName} takes -{plan.CursorParameter} or -{plan.ExcludesCursor}, not both: -All stopped after the first page of {total} rows for that {plan.ExcludesCursor}. Page by time (-startTime, -endTime) to get more.");
+                    break;
+                }
                 string nextCursor = (result.last.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 request = request.With(plan.CursorParameter, nextCursor, page == 1 ? plan.DropAfterFirstPage : null);
             }

@@ -38,6 +38,8 @@ namespace BinancePostman.Output
         /// each page asks for a window that holds at most one page, startTime to startTime + limit intervals.
         /// </summary>
         public bool Windowed { get; }
+        /// <summary>A parameter that cannot go with the cursor (futures userTrades: orderId with fromId): one page only then.</summary>
+        public string? ExcludesCursor { get; private set; }
 
         public static PagePlan? For(string path)
         {
@@ -66,7 +68,8 @@ namespace BinancePostman.Output
                 case "myTrades":
                     return api == "api" || api == "sapi" ? new PagePlan("fromId", "id", 1000, false, window, "time") : null;
                 case "userTrades":
-                    return api == "fapi" || api == "dapi" || api == "eapi" ? new PagePlan("fromId", "id", 1000, false, window, "time") : null;
+                    if (api == "fapi" || api == "dapi") return new PagePlan("fromId", "id", 1000, false, window, "time") { ExcludesCursor = "orderId" };
+                    return api == "eapi" ? new PagePlan("fromId", "id", 1000, false, window, "time") : null;
                 case "allOrders":
                     if (api == "api" || api == "fapi") return new PagePlan("orderId", "orderId", 1000, false, window, "time");
                     if (api == "dapi") return new PagePlan("orderId", "orderId", 100, false, window, "time");

@@ -40,6 +40,14 @@ namespace BinancePostman.Tests.Output
             Assert.Equal(path.StartsWith("/dapi/") && byTime, plan.Windowed);
         }
 
+        [Fact]
+        public void FuturesUserTradesCannotPageByIdForOneOrder()
+        {
+            Assert.Equal("orderId", PagePlan.For("/fapi/v1/userTrades")!.ExcludesCursor);
+            Assert.Equal("orderId", PagePlan.For("/dapi/v1/userTrades")!.ExcludesCursor);
+            Assert.Null(PagePlan.For("/api/v3/myTrades")!.ExcludesCursor); // spot takes orderId and fromId together
+        }
+
         [Theory]
         [InlineData("/api/v3/depth")]
         [InlineData("/api/v3/trades")]
