@@ -43,9 +43,57 @@ namespace BinancePostman.Benchmarks
         {
             int n = 0;
             var streamer = new JsonValueStreamer(new MemoryStream(_json, false));
-            foreach (ReadOnlyMemory<byte> value in streamer.Values())
-                if (JsonToPSObject.Convert(value.Span, false) != null) n++;
+            foreach (object? value in streamer.Convert(new JsonToPSObject(false).ReadValue))
+                if (value != null) n++;
             return n;
+        }
+
+        /// <summary>What Invoke-BinanceRequest emits for the endpoint: klines as Kline objects, the rest as plain JSON.</summary>
+        [Benchmark(Description = "BinancePostman streaming converter, endpoint shape")]
+        public int ModuleShaped()
+        {
+            int n = 0;
+            var streamer = new JsonValueStreamer(new MemoryStream(_json, false));
+            foreach (object? value in streamer.Convert(ResponseShapes.Reader(Document == "klines-1000" ? "/api/v3/klines" : "/api/v3/exchangeInfo", false)))
+                if (value != null) n++;
+            return n;
+        }
+
+        private int SkipOnly()
+        {
+            int n = 0;
+            foreach (var v in new JsonValueStreamer(new MemoryStream(_json, false)).Values()) n++;
+            return n;
+        }
+
+        private int Hashtable()
+        {
+            int n = 0;
+            foreach (object? value in new JsonValueStreamer(new MemoryStream(_json, false)).Convert(new JsonToPSObject(true).ReadValue)) n++;
+            return n;
+        }
+
+        /// <summary>A quick stopwatch run of the same methods while developing (`quick`): medians over many runs.</summary>
+        public static void Quick(int runs)
+        {
+            foreach (string doc in new[] { "klines-1000", "exchangeInfo-2MB" })
+            {
+                var b = new ConversionBenchmark { Document = doc };
+                b.Setup();
+                foreach (var (name, run) in new (string, Func<int>)[] { ("floor", b.Floor), ("skip", b.SkipOnly), ("hashtable", b.Hashtable), ("module", b.Module), ("shaped", b.ModuleShaped), ("newtonsoft", b.Newtonsoft) })
+                {
+                    for (int i = 0; i < 5; i++) run();
+                    var times = new List<double>();
+                    for (int i = 0; i < runs; i++)
+                    {
+                        var watch = System.Diagnostics.Stopwatch.StartNew();
+                        run();
+                        times.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                    times.Sort();
+                    Console.WriteLine($"{doc,-18} {name,-12} {times[times.Count / 2],8:0.000} ms");
+                }
+            }
         }
 
         [Benchmark(Description = "Newtonsoft JToken to PSObject (ConvertFrom-Json's way)")]
@@ -95,6 +143,42 @@ namespace BinancePostman.Benchmarks
                 sb.Append($"{{\"symbol\":\"SYM{i}USDT\",\"status\":\"TRADING\",\"baseAsset\":\"SYM{i}\",\"baseAssetPrecision\":8,\"quoteAsset\":\"USDT\",\"quotePrecision\":8,\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\",\"STOP_LOSS_LIMIT\",\"TAKE_PROFIT_LIMIT\"],\"icebergAllowed\":true,\"ocoAllowed\":true,\"isSpotTradingAllowed\":true,\"filters\":[{{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"0.01000000\",\"maxPrice\":\"1000000.00000000\",\"tickSize\":\"0.01000000\"}},{{\"filterType\":\"LOT_SIZE\",\"minQty\":\"0.00001000\",\"maxQty\":\"9000.00000000\",\"stepSize\":\"0.00001000\"}},{{\"filterType\":\"NOTIONAL\",\"minNotional\":\"5.00000000\",\"applyMinToMarket\":true,\"maxNotional\":\"9000000.00000000\",\"avgPriceMins\":5}}],\"permissions\":[],\"defaultSelfTradePreventionMode\":\"EXPIRE_MAKER\"}}");
             }
             return sb.Append("]}").ToString();
+        }
+    }
+}
+namespace BinancePostman.Benchmarks
+{
+    /// <summary>`pscost`: what PowerShell's own object building costs, without any JSON (12k objects of 7 note properties).</summary>
+    internal static class PSObjectCost
+    {
+        public static void Run()
+        {
+            string[] names = Enumerable.Range(0, 7).Select(i => "name" + i).ToArray();
+            var sized = typeof(PSObject).GetConstructor(new[] { typeof(int) });
+            for (int round = 0; round < 6; round++)
+            {
+                var w = System.Diagnostics.Stopwatch.StartNew();
+                for (int o = 0; o < 12000; o++)
+                {
+                    var props = new PSObject().Properties;
+                    foreach (string n in names) props.Add(new PSNoteProperty(n, "x"), true);
+                }
+                double plain = w.Elapsed.TotalMilliseconds;
+                w.Restart();
+                for (int o = 0; o < 12000; o++)
+                {
+                    var props = ((PSObject)sized!.Invoke(new object[] { 7 })).Properties;
+                    foreach (string n in names) props.Add(new PSNoteProperty(n, "x"), true);
+                }
+                double withCapacity = w.Elapsed.TotalMilliseconds;
+                w.Restart();
+                for (int o = 0; o < 12000; o++)
+                {
+                    var obj = new PSObject();
+                    foreach (string n in names) new PSNoteProperty(n, "x");
+                }
+                Console.WriteLine($"12k objects x 7 note properties: new PSObject() {plain:0.0} ms, new PSObject(7) {withCapacity:0.0} ms, allocation only {w.Elapsed.TotalMilliseconds:0.0} ms");
+            }
         }
     }
 }

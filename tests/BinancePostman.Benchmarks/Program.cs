@@ -5,12 +5,26 @@ namespace BinancePostman.Benchmarks
 {
     public static class Program
     {
-        /// <summary>`requests [count]` runs the request harness; anything else goes to BenchmarkDotNet (e.g. --filter '*').</summary>
+        /// <summary>
+        /// `requests [count]` runs the request harness; `quick [runs]` times the conversion methods with a stopwatch
+        /// (for development, not for figures); `pscost` times PowerShell's own object building; anything else goes to
+        /// BenchmarkDotNet (e.g. --filter '*').
+        /// </summary>
         public static async Task Main(string[] args)
         {
             if (args.Length > 0 && args[0] == "requests")
             {
                 await RequestHarness.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 2000);
+                return;
+            }
+            if (args.Length > 0 && args[0] == "pscost")
+            {
+                PSObjectCost.Run();
+                return;
+            }
+            if (args.Length > 0 && args[0] == "quick")
+            {
+                ConversionBenchmark.Quick(args.Length > 1 ? int.Parse(args[1]) : 30);
                 return;
             }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

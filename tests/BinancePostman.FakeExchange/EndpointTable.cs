@@ -24,6 +24,8 @@ namespace BinancePostman.FakeExchange
             [("GET", "/fapi/v1/klines")] = new Route("NONE", 5, Handlers.Klines),
             [("GET", "/dapi/v1/klines")] = new Route("NONE", 5, Handlers.Klines),
             [("GET", "/api/v3/aggTrades")] = new Route("NONE", 4, Handlers.AggTrades),
+            [("GET", "/fapi/v1/aggTrades")] = new Route("NONE", 20, Handlers.AggTrades),
+            [("GET", "/dapi/v1/aggTrades")] = new Route("NONE", 20, Handlers.AggTrades),
             [("GET", "/api/v3/ticker/price")] = new Route("NONE", 2, Handlers.TickerPrice),
             [("GET", "/api/v3/account")] = new Route("USER_DATA", 20, Handlers.Account),
             [("GET", "/fapi/v3/account")] = new Route("USER_DATA", 5, Handlers.Account),

@@ -49,7 +49,7 @@ namespace BinancePostman.FakeExchange
                     route = new EndpointTable.Route(rawQuery.Contains("signature=", StringComparison.Ordinal) ? "USER_DATA" : apiKey != null ? "MARKET_DATA" : "NONE", 1, Handlers.Echo);
                 }
 
-                var request = new ExchangeRequest(method, path, rawQuery, rawBody, apiKey);
+                var request = new ExchangeRequest(method, path, rawQuery, rawBody, apiKey) { Fault = fault };
                 SecurityCheck.Apply(request, route.Security, state);
                 if (fault?.Kind == "-1021") throw ApiError.Timestamp();
                 object result = route.Handle(request, state);

@@ -26,6 +26,8 @@ namespace BinancePostman.FakeExchange
         public string? ApiKey { get; }
         public Dictionary<string, string> Parameters { get; }
         public FakeKey? Key { get; set; }
+        /// <summary>A fault the handler itself plays (short, repeat, stale pages), taken for this request.</summary>
+        public Fault? Fault { get; set; }
 
         public string? Get(string name) => Parameters.TryGetValue(name, out string? v) ? v : null;
 

@@ -50,6 +50,7 @@ namespace BinancePostman.FakeExchange
             {
                 Fault? fault = _faults.FirstOrDefault(f => f.Count > 0 && (f.PathContains == null || path.Contains(f.PathContains, StringComparison.OrdinalIgnoreCase)));
                 if (fault == null) return null;
+                if (fault.Skip > 0) { fault.Skip--; return null; }
                 fault.Count--;
                 if (fault.Count == 0) _faults.Remove(fault);
                 return fault;

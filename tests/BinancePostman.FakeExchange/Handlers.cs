@@ -38,12 +38,29 @@ namespace BinancePostman.FakeExchange
             };
         }
 
+        /// <summary>
+        /// Spot and USDs-M klines run forward from startTime (limit up to 1000 and 1500); COIN-M answers the most
+        /// recent rows of the range, which is up to 200 days from startTime when endTime is not sent, as Binance does.
+        /// </summary>
         public static object Klines(ExchangeRequest r, ExchangeState s)
         {
             Symbol(r);
             int limit = (int)(r.Long("limit") ?? 500);
-            if (limit < 1 || limit > 1000) throw new ApiError(400, -1130, "Invalid data sent for a parameter.");
-            return KlineSeries.Page(r.Require("interval"), r.Long("startTime"), r.Long("endTime"), limit, s.Now);
+            int max = r.Path.StartsWith("/api/", StringComparison.Ordinal) ? 1000 : 1500;
+            if (limit < 1 || limit > max) throw new ApiError(400, -1130, "Invalid data sent for a parameter.");
+            string interval = r.Require("interval");
+            long step = KlineSeries.IntervalMs(interval);
+            long? start = r.Long("startTime"), end = r.Long("endTime");
+            if (r.Fault?.Kind == "repeat" && start != null) start -= step;
+            if (r.Fault?.Kind == "stale" && start != null) start -= step * limit;
+            if (r.Fault?.Kind == "short") limit = Math.Max(1, limit / 2);
+            if (r.Path.StartsWith("/dapi/", StringComparison.Ordinal) && start != null)
+            {
+                const long days200 = 200L * 86_400_000L;
+                if (end != null && end.Value - start.Value > days200) throw new ApiError(400, -4123, "The time between startTime and endTime cannot be longer than 200 days.");
+                return KlineSeries.MostRecent(interval, start.Value, end ?? start.Value + days200, limit, s.Now);
+            }
+            return KlineSeries.Page(interval, start, end, limit, s.Now);
         }
 
         public static object TickerPrice(ExchangeRequest r, ExchangeState s)
@@ -64,6 +81,9 @@ namespace BinancePostman.FakeExchange
             long? start = r.Long("startTime");
             long? end = r.Long("endTime");
             long first = fromId ?? (start != null ? (start.Value - KlineSeries.Epoch + 999) / 1000 : newest - limit + 1);
+            if (r.Fault?.Kind == "repeat") first -= 1;
+            if (r.Fault?.Kind == "stale") first -= limit;
+            if (r.Fault?.Kind == "short") limit = Math.Max(1, limit / 2);
             long lastId = Math.Min(newest, end != null ? (end.Value - KlineSeries.Epoch) / 1000 : long.MaxValue);
             var rows = new List<object>();
             for (long id = Math.Max(0, first); id <= lastId && rows.Count < limit; id++)

@@ -44,6 +44,14 @@ namespace BinancePostman.FakeExchange
             return rows;
         }
 
+        /// <summary>The last <paramref name="limit"/> bars from startTime to endTime (COIN-M's way).</summary>
+        public static List<object[]> MostRecent(string interval, long startTime, long endTime, int limit, long now)
+        {
+            long step = IntervalMs(interval);
+            long lastBar = Math.Min((now - Epoch) / step * step + Epoch, (Math.Max(endTime, Epoch) - Epoch) / step * step + Epoch);
+            return Page(interval, Math.Max(startTime, lastBar - (limit - 1) * step), endTime, limit, now);
+        }
+
         public static object[] Bar(long openTime, long step)
         {
             long i = (openTime - Epoch) / step;

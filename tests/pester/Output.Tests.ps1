@@ -5,6 +5,16 @@ Describe 'Objects for the pipeline' {
         $exchange = Start-FakeExchange
         $base = $exchange.BaseUri
         $jan1 = [DateTime]::new(2021, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)
+        $vectors = Get-SigningVectors
+        $hmac = [pscredential]::new($vectors.hmac[0].apiKey, (ConvertTo-SecureString $vectors.hmac[0].secret -AsPlainText -Force))
+        $epoch = [DateTime]::new(2020, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)
+        function Assert-OneMinuteApart($rows, $first, $last) {
+            $rows[0].OpenTime | Should -Be $first
+            $rows[-1].OpenTime | Should -Be $last
+            for ($i = 1; $i -lt $rows.Count; $i++) {
+                if (($rows[$i].OpenTime - $rows[$i - 1].OpenTime).TotalSeconds -ne 60) { throw "gap or duplicate at row $i ($($rows[$i].OpenTime.ToString("o")))" }
+            }
+        }
     }
 
     AfterAll {
@@ -26,6 +36,12 @@ Describe 'Objects for the pipeline' {
             $k[0].Open | Should -BeOfType [decimal]
             $k[0].Trades | Should -BeOfType [long]
             $k[1].OpenTime | Should -Be $jan1.AddHours(1)
+        }
+
+        It 'klines are BinancePostman.Kline objects, with their table view' {
+            $k = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1h -startTime $jan1 -limit 2 -BaseUri $base
+            $k[0] | Should -BeOfType ([BinancePostman.Kline])
+            ($k | Format-Table | Out-String) | Should -Match '2021-01-01 01:00:00\.000'
         }
 
         It 'klines write one useful CSV row each' {
@@ -53,6 +69,16 @@ Describe 'Objects for the pipeline' {
             $t[0].Time | Should -BeOfType [datetime]
             $t[0].IsBuyerMaker | Should -BeTrue
             $t[1].IsBuyerMaker | Should -BeFalse
+        }
+
+        It 'plain JSON objects behave as ConvertFrom-Json''s do' {
+            $info = Invoke-BinanceRequest -Method GET -Path /api/v3/exchangeInfo -BaseUri $base
+            $info.PSObject.Properties.Name | Should -Be @('timezone', 'serverTime', 'rateLimits', 'symbols')
+            $info.symbols[1].symbol | Should -Be 'BNBUSDT'
+            $info | Add-Member -NotePropertyName Fetched -NotePropertyValue 1
+            $info.Fetched | Should -Be 1
+            ($info | ConvertTo-Json -Depth 5 | ConvertFrom-Json).rateLimits[1].rateLimitType | Should -Be 'ORDERS'
+            ($info.symbols | Select-Object symbol, status | ConvertTo-Csv)[1] | Should -Be '"BTCUSDT","TRADING"'
         }
 
         It 'numbers are Int64 or decimal, never double; -AsHashtable gives dictionaries' {
@@ -99,6 +125,15 @@ Describe 'Objects for the pipeline' {
             ($records | Where-Object StatusDescription -Match '^\d+ rows in \d+ page\(s\); reached 2021-').Count | Should -BeGreaterThan 0
         }
 
+        It 'shows the time reached when paging by id too' {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$(Get-ModulePath)'; Invoke-BinanceRequest 'Compressed/Aggregate Trades List' -symbol BTCUSDT -fromId 100 -endTime ([datetime]'2020-01-01T00:10:00Z') -limit 200 -All -BaseUri '$base' | Out-Null")
+            $ps.Invoke()
+            $records = $ps.Streams.Progress
+            $ps.Dispose()
+            ($records | Where-Object StatusDescription -Match '^501 rows in 3 page\(s\); reached 2020-01-01 00:10:00Z \(fromId 600\)').Count | Should -BeGreaterThan 0 -Because ($records.StatusDescription -join '; ')
+        }
+
         It 'refuses -All on an endpoint that does not page' {
             $err = $null
             try { Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -All -BaseUri $base -ErrorAction Stop } catch { $err = $_ }
@@ -123,6 +158,76 @@ Describe 'Objects for the pipeline' {
         }
     }
 
+
+    Context 'Times in views' {
+        It 'orders keep their raw ms for Export-Csv and show UTC times in their view' {
+            $order = Invoke-BinanceRequest 'New Order (TRADE)' -symbol BTCUSDT -side BUY -type MARKET -quantity 0.001 -Credential $hmac -BaseUri $base -Confirm:$false
+            $order.PSObject.TypeNames[0] | Should -Be 'BinancePostman.Order'
+            $order.transactTime | Should -BeOfType [long]
+            $utc = [DateTimeOffset]::FromUnixTimeMilliseconds($order.transactTime).UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss.fff')
+            $table = $order | Format-Table | Out-String
+            $table | Should -Match 'Time \(UTC\)'
+            $table | Should -Match ([regex]::Escape($utc))
+            $csv = Join-Path $TestDrive 'order.csv'
+            $order | Export-Csv $csv
+            $row = Import-Csv $csv
+            $row.transactTime | Should -Be "$($order.transactTime)"
+            $row.symbol | Should -Be 'BTCUSDT'
+        }
+
+        It 'the account shows its updateTime as UTC' {
+            $account = Invoke-BinanceRequest 'Account Information (USER_DATA)' -Credential $hmac -BaseUri $base
+            $account.PSObject.TypeNames[0] | Should -Be 'BinancePostman.Account'
+            $account.updateTime | Should -BeOfType [long]
+            $list = $account | Out-String
+            $list | Should -Match ('updateTime \(UTC\)\s*:\s*' + [regex]::Escape([DateTimeOffset]::FromUnixTimeMilliseconds($account.updateTime).UtcDateTime.ToString('yyyy-MM-dd HH:mm')))
+            $list | Should -Match 'BTC 1\.00000000'
+        }
+
+        It 'a reply of another shape keeps its own columns' {
+            $t = Invoke-BinanceRequest -Method GET -Path /api/v3/time -BaseUri $base
+            $t.PSObject.TypeNames[0] | Should -Be 'System.Management.Automation.PSCustomObject'
+            ($t | Out-String) | Should -Match 'serverTime'
+        }
+    }
+
+    Context 'Futures paging' {
+        It 'pages USDs-M klines 1500 rows at a time with no duplicate and no gap' {
+            $end = $jan1.AddDays(2)
+            $k = Invoke-BinanceRequest 'USDs-M Futures\Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -endTime $end -All -BaseUri $base
+            $k | Should -HaveCount 2881
+            Assert-OneMinuteApart $k $jan1 $end
+            $pages = @(Get-FakeRequests $exchange | Where-Object Path -EQ '/fapi/v1/klines')
+            $pages | Should -HaveCount 2
+            $pages[0].Query | Should -Match 'limit=1500'
+        }
+
+        It 'pages COIN-M klines by windows of one page, as COIN-M answers the most recent rows of a range' {
+            $end = $jan1.AddDays(2)
+            $k = Invoke-BinanceRequest 'Coin-M Futures\Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -endTime $end -All -BaseUri $base
+            $k | Should -HaveCount 2881
+            Assert-OneMinuteApart $k $jan1 $end
+            $pages = @(Get-FakeRequests $exchange | Where-Object Path -EQ '/dapi/v1/klines')
+            $pages | Should -HaveCount 2
+            $ms = [DateTimeOffset]::new($jan1).ToUnixTimeMilliseconds()
+            $pages[0].Query | Should -Match "startTime=$ms&.*endTime=$($ms + 1500 * 60000 - 1)|endTime=$($ms + 1500 * 60000 - 1)&.*startTime=$ms"
+        }
+
+        It 'pages USDs-M aggregate trades by id and stops at -endTime by the trades'' own time' {
+            $from = $epoch.AddSeconds(100); $to = $epoch.AddSeconds(2600)
+            $t = Invoke-BinanceRequest 'USDs-M Futures\Compressed/Aggregate Trades List' -symbol BTCUSDT -startTime $from -endTime $to -All -BaseUri $base
+            $t | Should -HaveCount 2501
+            $t[0].AggregateTradeId | Should -Be 100
+            $t[-1].AggregateTradeId | Should -Be 2600
+            $t[-1].Time | Should -Be $to
+            for ($i = 1; $i -lt $t.Count; $i++) { if ($t[$i].AggregateTradeId -ne $t[$i - 1].AggregateTradeId + 1) { throw "gap or duplicate at row $i" } }
+            $pages = @(Get-FakeRequests $exchange | Where-Object Path -EQ '/fapi/v1/aggTrades')
+            $pages | Should -HaveCount 3
+            $pages[1].Query | Should -Match 'fromId=1100'
+            $pages[1].Query | Should -Not -Match 'startTime|endTime'
+        }
+    }
+
     Context 'Bad replies' {
         It 'a reply cut off mid-stream keeps the rows read and says so' {
             Set-FakeExchange $exchange @{ fault = @{ kind = 'truncated'; count = 1 } }
@@ -131,6 +236,41 @@ Describe 'Objects for the pipeline' {
             @($rows) | Should -HaveCount 1
             $err[0].FullyQualifiedErrorId | Should -Match '^(BinanceHttp\.Connection|BinancePostman\.InvalidJsonReply)'
             "$($err[0])" | Should -Match '1 (row|element)'
+        }
+
+        It 'a short page in the middle of a range does not end it' {
+            Set-FakeExchange $exchange @{ fault = @{ kind = 'short'; count = 1; skip = 1; pathContains = 'klines' } }
+            $end = $jan1.AddDays(2)
+            $k = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -endTime $end -All -BaseUri $base
+            $k | Should -HaveCount 2881
+            Assert-OneMinuteApart $k $jan1 $end
+            @(Get-FakeRequests $exchange | Where-Object Path -EQ '/api/v3/klines') | Should -HaveCount 4
+        }
+
+        It 'a page that starts with the last row again writes it once' {
+            Set-FakeExchange $exchange @{ fault = @{ kind = 'repeat'; count = 2; skip = 1; pathContains = 'klines' } }
+            $end = $jan1.AddDays(2)
+            $k = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -endTime $end -All -BaseUri $base
+            $k | Should -HaveCount 2881
+            Assert-OneMinuteApart $k $jan1 $end
+        }
+
+        It 'a page of rows already written stops paging with a warning, not an endless loop' {
+            Set-FakeExchange $exchange @{ fault = @{ kind = 'stale'; count = 100; skip = 1; pathContains = 'aggTrades' } }
+            $warn = $null
+            $t = Invoke-BinanceRequest 'Compressed/Aggregate Trades List' -symbol BTCUSDT -fromId 5000 -limit 100 -All -BaseUri $base -WarningVariable warn -WarningAction SilentlyContinue
+            $t | Should -HaveCount 100
+            ($t.AggregateTradeId | Select-Object -Unique) | Should -HaveCount 100
+            "$warn" | Should -Match 'already written'
+            @(Get-FakeRequests $exchange | Where-Object Path -EQ '/api/v3/aggTrades') | Should -HaveCount 2
+        }
+
+        It 'truncated JSON inside a row is a clear error after the rows before it' {
+            Set-FakeExchange $exchange @{ fault = @{ kind = 'truncated'; count = 1 } }
+            $err = $null
+            $rows = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -BaseUri $base -ErrorVariable err -ErrorAction SilentlyContinue
+            $rows[0] | Should -BeOfType ([BinancePostman.Kline])
+            "$($err[0])" | Should -Match 'ended in the middle of a value'
         }
 
         It 'a number too large for decimal is a clear error' {

@@ -121,7 +121,7 @@ namespace BinancePostman.Commands
                     return;
                 }
                 using (BinanceReply reply = Send(request, credential))
-                    WriteReply(reply, ResponseShapes.For(request.Path), null);
+                    WriteReply(reply, request.Path, null);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
@@ -248,7 +248,7 @@ namespace BinancePostman.Commands
         }
 
         /// <summary>Streams the reply's values to the pipeline as they are read; returns the page's cursor facts.</summary>
-        private (int rows, int written, long? last) WriteReply(BinanceReply reply, Func<object?, object?>? shape, PageCursor? paging)
+        private (int rows, int written, long? last) WriteReply(BinanceReply reply, string path, PageCursor? paging)
         {
             if (Raw)
             {
@@ -263,18 +263,17 @@ namespace BinancePostman.Commands
                 try
                 {
                     var streamer = new JsonValueStreamer(reply.OpenBody());
-                    foreach (ReadOnlyMemory<byte> value in streamer.Values())
+                    foreach (object? item in streamer.Convert(ResponseShapes.Reader(path, AsHashtable)))
                     {
-                        object? item = JsonToPSObject.Convert(value.Span, AsHashtable);
                         rows++;
                         if (paging != null)
                         {
                             long? cursor = paging.Plan.CursorOf(item);
-                            if (!paging.Accepts(cursor)) continue;
+                            if (!paging.Accepts(cursor, paging.Plan.TimeOf(item))) continue;
                             last = cursor ?? last;
                         }
                         written++;
-                        WriteObject(shape != null && !AsHashtable ? shape(item) : item);
+                        WriteObject(item);
                     }
                 }
                 catch (Exception ex) when (Cancellation.IsCancellationRequested && (ex is System.IO.IOException || ex is ObjectDisposedException))
@@ -295,34 +294,72 @@ namespace BinancePostman.Commands
         private void PageThrough(PreparedRequest request, ApiCredential? credential, string displayName)
         {
             PagePlan plan = PagePlan.For(request.Path)
-                ?? throw new PSArgumentException($"'{displayName}' does not page. -All works with klines (and their families), aggTrades, historicalTrades, myTrades and allOrders.");
+                ?? throw new PSArgumentException($"'{displayName}' does not page. -All works with klines (and their families), aggTrades, historicalTrades, myTrades/userTrades and allOrders (historyOrders for options), on the spot, futures and options APIs.");
             if (!int.TryParse(request.Find("limit"), out int limit))
             {
                 limit = plan.MaxLimit;
                 request = request.With("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             long? endTime = long.TryParse(request.Find("endTime"), out long e) ? e : (long?)null;
-            var cursor = new PageCursor(plan, plan.ByTime ? endTime : null);
-            var shape = ResponseShapes.For(request.Path);
+            var cursor = new PageCursor(plan, endTime);
             var progress = new ProgressRecord(1, "Paging " + displayName, "Starting");
+            var memory = new PagingMemory();
+            long? windowStart = plan.Windowed && long.TryParse(request.Find("startTime"), out long s) ? s : (long?)null;
             int total = 0;
             for (int page = 1; ; page++)
             {
+                long windowEnd = 0;
+                if (windowStart != null)
+                {
+                    windowEnd = plan.WindowEnd(windowStart.Value, request.Find("interval"), limit, endTime);
+                    request = request.With("startTime", windowStart.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .With("endTime", windowEnd.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
                 (int rows, int written, long? last) result;
                 using (BinanceReply reply = Send(request, credential))
-                    result = WriteReply(reply, shape, cursor);
+                    result = WriteReply(reply, request.Path, cursor);
                 total += result.written;
-                progress.StatusDescription = $"{total} rows in {page} page(s); reached {(plan.ByTime && result.last != null ? ResponseShapes.FromUnixMs(result.last.Value).ToString("u") : result.last?.ToString() ?? "the end")}";
+                memory.AfterPage();
+                progress.StatusDescription = $"{total} rows in {page} page(s); reached {Reached(plan, cursor)}";
                 WriteProgress(progress);
-                if (result.written == 0 || result.last == null) break;                 // nothing new: done (or the same page again)
-                if (cursor.PastEnd || (plan.ByTime && endTime != null && result.last >= endTime)) break;
-                bool shortPage = result.rows < limit;
-                if (shortPage && !(plan.ByTime && endTime != null)) break;              // fewer than asked: the range is exhausted
-                string next = (result.last.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                request = request.With(plan.CursorParameter, next, page == 1 ? plan.DropAfterFirstPage : null);
+                if (cursor.PastEnd) break;
+                if (windowStart != null)
+                {
+                    // windows move on even when one is empty or short, until endTime (or now) is reached
+                    long next = Math.Max(windowEnd + 1, (result.last ?? 0) + 1);
+                    if (next > (endTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())) break;
+                    windowStart = next;
+                    continue;
+                }
+                if (result.rows > 0 && result.written == 0)
+                {
+                    WriteWarning($"Page {page} of {displayName} held only rows already written (the exchange repeated itself); paging stopped after {total} rows. Run again from -{plan.CursorParameter} {(cursor.Last ?? 0) + 1} if rows are missing.");
+                    break;
+                }
+                if (result.written == 0 || result.last == null) break;                 // nothing new: done
+                if (plan.ByTime && endTime != null && result.last >= endTime) break;
+                // fewer rows than asked: the end, unless an endTime says the range goes on (an empty page ends it then)
+                if (result.rows < limit && endTime == null) break;
+                if (plan.ExcludesCursor != null && request.Find(plan.ExcludesCursor) != null)
+                {
+                    if (result.rows >= limit)
+                        WriteWarning($"{displayName} takes -{plan.CursorParameter} or -{plan.ExcludesCursor}, not both: -All stopped after the first page of {total} rows for that {plan.ExcludesCursor}. Page by time (-startTime, -endTime) to get more.");
+                    break;
+                }
+                string nextCursor = (result.last.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                request = request.With(plan.CursorParameter, nextCursor, page == 1 ? plan.DropAfterFirstPage : null);
             }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
+        }
+
+        /// <summary>Where paging is: the time reached, and the id too when paging by id.</summary>
+        private static string Reached(PagePlan plan, PageCursor cursor)
+        {
+            if (cursor.Last == null) return "the start";
+            if (plan.ByTime) return ResponseShapes.FromUnixMs(cursor.Last.Value).ToString("u");
+            string id = plan.CursorParameter + " " + cursor.Last.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return cursor.LastTime != null ? ResponseShapes.FromUnixMs(cursor.LastTime.Value).ToString("u") + " (" + id + ")" : id;
         }
 
         private IReadOnlyList<Endpoint> Find(string name, string? collection)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Management.Automation;
@@ -8,19 +7,26 @@ using System.Text.Json;
 namespace BinancePostman.Output
 {
     /// <summary>
-    /// One JSON value to PowerShell, straight from the reader (no DOM): objects become PSObjects with note properties
+    /// JSON values to PowerShell, straight from the reader (no DOM): objects become PSObjects with note properties
     /// in Binance's order (or ordered hashtables), arrays object[], integral numbers Int64 (decimal when larger),
-    /// other numbers decimal, never double, so prices keep their digits.
+    /// other numbers decimal, never double, so prices keep their digits. One instance per reply: it keeps the
+    /// property names it has seen, so rows after the first allocate no name strings and no sets.
     /// </summary>
-    internal static class JsonToPSObject
+    internal sealed class JsonToPSObject
     {
-        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { MaxDepth = 256 };
+        private readonly bool _asHashtable;
+        private readonly PropertyNames _names = new PropertyNames();
+        private readonly PropertyNames _values = new PropertyNames();
+        private readonly List<List<object?>> _lists = new List<List<object?>>();
+        private int[] _sizes = new int[8]; // properties of the last object at each depth: the next one's likely size
+
+        public JsonToPSObject(bool asHashtable) => _asHashtable = asHashtable;
 
         public static object? Convert(ReadOnlySpan<byte> json, bool asHashtable)
         {
-            var reader = new Utf8JsonReader(json, ReaderOptions);
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
             if (!reader.Read()) return null;
-            return ReadValue(ref reader, asHashtable);
+            return new JsonToPSObject(asHashtable).ReadValue(ref reader);
         }
 
         /// <summary>For small replies held as text (the -Raw path's callers, tests).</summary>
@@ -28,27 +34,22 @@ namespace BinancePostman.Output
         {
             byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json);
             var streamer = new JsonValueStreamer(new System.IO.MemoryStream(bytes));
-            var items = new List<object?>();
-            foreach (ReadOnlyMemory<byte> value in streamer.Values()) items.Add(Convert(value.Span, asHashtable));
-            return items;
+            return new List<object?>(streamer.Convert(new JsonToPSObject(asHashtable).ReadValue));
         }
 
-        private static object? ReadValue(ref Utf8JsonReader reader, bool asHashtable)
+        /// <summary>The value whose first token the reader is on (a <see cref="JsonElementReader"/>).</summary>
+        public object? ReadValue(ref Utf8JsonReader reader)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    return asHashtable ? ReadDictionary(ref reader) : ReadObject(ref reader);
+                    return _asHashtable ? ReadDictionary(ref reader) : ReadObject(ref reader);
                 case JsonTokenType.StartArray:
-                    var list = new List<object?>();
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader, asHashtable));
-                    return list.ToArray();
+                    return ReadArray(ref reader);
                 case JsonTokenType.String:
-                    return reader.GetString();
+                    return _values.ReadValue(ref reader);
                 case JsonTokenType.Number:
-                    if (reader.TryGetInt64(out long l)) return l;
-                    if (reader.TryGetDecimal(out decimal d)) return d;
-                    throw new JsonException("The number " + System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()) + " is too large for decimal; use -Raw to read it as text.");
+                    return Number(ref reader);
                 case JsonTokenType.True:
                     return true;
                 case JsonTokenType.False:
@@ -58,31 +59,86 @@ namespace BinancePostman.Output
             }
         }
 
-        private static PSObject ReadObject(ref Utf8JsonReader reader)
+        public static object Number(ref Utf8JsonReader reader)
         {
-            var obj = new PSObject();
-            PSMemberInfoCollection<PSPropertyInfo> properties = obj.Properties;
-            HashSet<string>? seen = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (reader.TryGetInt64(out long l)) return l;
+            if (reader.TryGetDecimal(out decimal d)) return d;
+            throw new JsonValueException("The number " + System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()) + " is too large for decimal; use -Raw to read it as text.");
+        }
+
+        private object?[] ReadArray(ref Utf8JsonReader reader)
+        {
+            int depth = reader.CurrentDepth;
+            while (_lists.Count <= depth) _lists.Add(new List<object?>());
+            List<object?> items = _lists[depth]; // one list per depth, reused: only the exact-size array is new
+            items.Clear();
+            while (true)
             {
-                string name = reader.GetString()!;
-                reader.Read();
-                object? value = ReadValue(ref reader, false);
-                // preValidated skips PowerShell's costly member lookup; a repeated name keeps its first value
-                seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                if (seen.Add(name)) properties.Add(new PSNoteProperty(name, value), true);
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType == JsonTokenType.EndArray) break;
+                items.Add(ReadValue(ref reader));
             }
+            object?[] array = items.Count == 0 ? Array.Empty<object?>() : items.ToArray();
+            items.Clear();
+            return array;
+        }
+
+        private PSObject ReadObject(ref Utf8JsonReader reader)
+        {
+            int depth = reader.CurrentDepth;
+            if (depth >= _sizes.Length) Array.Resize(ref _sizes, Math.Max(depth + 1, _sizes.Length * 2));
+            var obj = PSObjectFactory.Create(_sizes[depth] > 0 ? _sizes[depth] : 8);
+            int count = 0;
+            PSMemberInfoCollection<PSPropertyInfo> properties = obj.Properties;
+            ulong seenLow = 0, seenHigh = 0;
+            HashSet<string>? seenOthers = null;
+            while (true)
+            {
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType != JsonTokenType.PropertyName) break;
+                string name = _names.Read(ref reader, out int id);
+                JsonReaderOutOfData.Next(ref reader);
+                object? value = ReadValue(ref reader);
+                // a repeated name (PowerShell's names are case-insensitive) keeps its first value
+                if (!FirstTime(name, id, ref seenLow, ref seenHigh, ref seenOthers)) continue;
+                // preValidated skips PowerShell's costly member lookup
+                properties.Add(new PSNoteProperty(name, value), true);
+                count++;
+            }
+            _sizes[depth] = count;
             return obj;
         }
 
-        private static OrderedDictionary ReadDictionary(ref Utf8JsonReader reader)
+        private static bool FirstTime(string name, int id, ref ulong low, ref ulong high, ref HashSet<string>? others)
+        {
+            if (id >= 0 && id < 64)
+            {
+                ulong bit = 1UL << id;
+                if ((low & bit) != 0) return false;
+                low |= bit;
+                return true;
+            }
+            if (id >= 64 && id < 128)
+            {
+                ulong bit = 1UL << (id - 64);
+                if ((high & bit) != 0) return false;
+                high |= bit;
+                return true;
+            }
+            others ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            return others.Add(name);
+        }
+
+        private OrderedDictionary ReadDictionary(ref Utf8JsonReader reader)
         {
             var table = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (true)
             {
-                string name = reader.GetString()!;
-                reader.Read();
-                object? value = ReadValue(ref reader, true);
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType != JsonTokenType.PropertyName) break;
+                string name = _names.Read(ref reader, out _);
+                JsonReaderOutOfData.Next(ref reader);
+                object? value = ReadValue(ref reader);
                 if (!table.Contains(name)) table[name] = value;
             }
             return table;

@@ -5,13 +5,20 @@ using System.Text.Json;
 
 namespace BinancePostman.Output
 {
+    /// <summary>Reads one complete JSON value whose first token the reader is on; leaves the reader on its last token.</summary>
+    internal delegate object? JsonElementReader(ref Utf8JsonReader reader);
+
     /// <summary>
     /// Reads a JSON reply from a stream and hands out its values as they arrive: each element of a top-level array
-    /// on its own (so a 1,000-row page is never held whole as objects), or the single top-level value. Memory is the
+    /// on its own (so a 1,000-row page is never held whole as objects), or the single top-level value. Each element is
+    /// converted in one pass over the buffer; when it is not all there yet, more is read and the element is read again
+    /// (the buffer at least doubles first, so a large value costs O(n) however the network chunks it). Memory is the
     /// size of one element plus the read buffer.
     /// </summary>
     internal sealed class JsonValueStreamer
     {
+        private static readonly JsonReaderOptions Options = new JsonReaderOptions { MaxDepth = 256 };
+
         private readonly Stream _stream;
         private byte[] _buffer = new byte[16 * 1024];
         private int _start;
@@ -21,17 +28,28 @@ namespace BinancePostman.Output
 
         public JsonValueStreamer(Stream stream) => _stream = stream;
 
+        /// <summary>How many array elements were handed out: for errors about a reply cut short.</summary>
+        public int Emitted => _emitted;
+
         /// <summary>The bytes of each value, valid until the next value is asked for (the buffer is reused).</summary>
         public IEnumerable<ReadOnlyMemory<byte>> Values()
         {
+            foreach (var (_, bytes) in Read(Skip)) yield return bytes;
+        }
+
+        /// <summary>Each value as <paramref name="convert"/> makes it, read straight from the buffer.</summary>
+        public IEnumerable<object?> Convert(JsonElementReader convert)
+        {
+            foreach (var (value, _) in Read(convert)) yield return value;
+        }
+
+        private IEnumerable<(object? value, ReadOnlyMemory<byte> bytes)> Read(JsonElementReader convert)
+        {
             SkipWhitespace();
-            if (_start == _end)
-            {
-                if (_eof) yield break; // an empty body: nothing to emit
-            }
+            if (_start == _end && _eof) yield break; // an empty body: nothing to emit
             if (_buffer[_start] != (byte)'[')
             {
-                yield return ReadValue();
+                yield return ReadElement(convert);
                 SkipWhitespace();
                 if (_start != _end) throw Broken("more data after the JSON value");
                 yield break;
@@ -41,7 +59,7 @@ namespace BinancePostman.Output
             if (Peek() == (byte)']') { _start++; yield break; }
             while (true)
             {
-                yield return ReadValue();
+                yield return ReadElement(convert);
                 _emitted++;
                 SkipWhitespace();
                 byte next = Peek();
@@ -51,44 +69,70 @@ namespace BinancePostman.Output
             }
         }
 
-        /// <summary>How many array elements were handed out: for errors about a reply cut short.</summary>
-        public int Emitted => _emitted;
-
-        private ReadOnlyMemory<byte> ReadValue()
+        private (object? value, ReadOnlyMemory<byte> bytes) ReadElement(JsonElementReader convert)
         {
             while (true)
             {
-                int length;
+                int available = _end - _start;
                 try
                 {
-                    length = CompleteValueLength();
+                    if (TryConvert(convert, _eof, out object? value, out int length))
+                    {
+                        var bytes = new ReadOnlyMemory<byte>(_buffer, _start, length);
+                        _start += length;
+                        return (value, bytes);
+                    }
+                }
+                catch (JsonValueException)
+                {
+                    throw; // the JSON is fine, its value is not (a number too large): say so as it is
                 }
                 catch (JsonException ex)
                 {
-                    throw Broken(ex.Message);
-                }
-                if (length > 0)
-                {
-                    var value = new ReadOnlyMemory<byte>(_buffer, _start, length);
-                    _start += length;
-                    return value;
+                    if (!_eof || !EndsTooSoon(convert)) throw Broken(ex.Message, "valid");
                 }
                 if (_eof) throw Broken("the reply ended in the middle of a value");
-                Fill();
+                FillTo(available * 2 + 1);
             }
         }
 
-        /// <summary>The length of the complete value at the read position, or 0 when more bytes are needed.</summary>
-        private int CompleteValueLength()
+        /// <returns>false when the bytes read so far end inside the value</returns>
+        private bool TryConvert(JsonElementReader convert, bool final, out object? value, out int length)
         {
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _eof, default);
-            if (!reader.Read()) return 0;
-            bool container = reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray;
-            if (container && !reader.TrySkip()) return 0;
-            int length = (int)reader.BytesConsumed;
-            // a number or literal at the very end of the buffer may go on in the next read
-            bool mayContinue = !container && reader.TokenType != JsonTokenType.String && length == _end - _start && !_eof;
-            return mayContinue ? 0 : length;
+            value = null;
+            length = 0;
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), final, new JsonReaderState(Options));
+            try
+            {
+                if (!reader.Read()) return false;
+                value = convert(ref reader);
+            }
+            catch (JsonReaderOutOfData)
+            {
+                return false;
+            }
+            length = (int)reader.BytesConsumed;
+            return true;
+        }
+
+        /// <summary>At the end of the reply, a value the reader rejects is either cut off (more bytes would do) or wrong.</summary>
+        private bool EndsTooSoon(JsonElementReader convert)
+        {
+            try
+            {
+                return !TryConvert(convert, false, out _, out _);
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static object? Skip(ref Utf8JsonReader reader)
+        {
+            if ((reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray) && !reader.TrySkip())
+                throw new JsonReaderOutOfData();
+            return null;
         }
 
         private byte Peek()
@@ -108,6 +152,12 @@ namespace BinancePostman.Output
             }
         }
 
+        /// <summary>Reads until <paramref name="wanted"/> bytes are waiting, or the stream ends.</summary>
+        private void FillTo(int wanted)
+        {
+            while (!_eof && _end - _start < wanted) Fill();
+        }
+
         private void Fill()
         {
             if (_start > 0)
@@ -124,7 +174,23 @@ namespace BinancePostman.Output
 
         private static bool IsWhitespace(byte b) => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
 
-        private JsonException Broken(string why) =>
-            new JsonException($"The reply is not complete JSON ({why}) after {_emitted} element(s) were read; those were written to the pipeline already.");
+        private JsonException Broken(string why, string what = "complete") =>
+            new JsonException($"The reply is not {what} JSON ({why}) after {_emitted} element(s) were read; those were written to the pipeline already.");
+    }
+
+    /// <summary>The reader reached the end of the bytes read so far, inside a value: read more and try again.</summary>
+    internal sealed class JsonReaderOutOfData : Exception
+    {
+        /// <summary>Reads the next token, or gives up on this attempt when the bytes read so far end first.</summary>
+        public static void Next(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read()) throw new JsonReaderOutOfData();
+        }
+    }
+
+    /// <summary>Well-formed JSON whose value the module cannot represent (a number too large for decimal).</summary>
+    internal sealed class JsonValueException : JsonException
+    {
+        public JsonValueException(string message) : base(message) { }
     }
 }

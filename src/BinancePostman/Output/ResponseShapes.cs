@@ -1,24 +1,25 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Text.Json;
 
 namespace BinancePostman.Output
 {
     /// <summary>
     /// Friendly shapes for the replies users meet most, by the endpoint's path: klines as named columns, order book
-    /// levels as (Price, Quantity), aggregate trades with long names. Each carries a type name for its table view.
+    /// levels as (Price, Quantity), aggregate trades with long names. Each has a type name for its table view.
     /// </summary>
     internal static class ResponseShapes
     {
-        public const string KlineType = "BinancePostman.Kline";
         public const string OrderBookType = "BinancePostman.OrderBook";
         public const string OrderBookLevelType = "BinancePostman.OrderBookLevel";
-        public const string AggregateTradeType = "BinancePostman.AggregateTrade";
+        public const string OrderType = "BinancePostman.Order";
+        public const string TradeType = "BinancePostman.Trade";
+        public const string AccountType = "BinancePostman.Account";
 
-        private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        private enum Shape { None, Kline, OrderBook, AggregateTrade, Order, Trade, Account }
 
-        /// <summary>The shaping function for an endpoint path, or null for replies left as they are.</summary>
-        public static Func<object?, object?>? For(string path)
+        private static Shape ShapeOf(string path)
         {
             string last = path.Substring(path.LastIndexOf('/') + 1);
             switch (last)
@@ -29,36 +30,84 @@ namespace BinancePostman.Output
                 case "indexPriceKlines":
                 case "markPriceKlines":
                 case "premiumIndexKlines":
-                    return Kline;
+                    return Shape.Kline;
                 case "depth":
-                    return OrderBook;
+                    return Shape.OrderBook;
                 case "aggTrades":
-                    return AggregateTrade;
+                    return Shape.AggregateTrade;
+                case "order":
+                case "openOrder":
+                case "openOrders":
+                case "allOrders":
+                case "historyOrders":
+                    return TradingApi(path) ? Shape.Order : Shape.None;
+                case "trades":
+                case "historicalTrades":
+                case "myTrades":
+                case "userTrades":
+                    return TradingApi(path) ? Shape.Trade : Shape.None;
+                case "account":
+                    return path == "/api/v3/account" || path == "/fapi/v2/account" || path == "/fapi/v3/account" || path == "/dapi/v1/account" ? Shape.Account : Shape.None;
                 default:
-                    return null;
+                    return Shape.None;
             }
         }
 
-        public static DateTime FromUnixMs(long ms) => Epoch.AddMilliseconds(ms);
+        /// <summary>Orders and trades of the exchange APIs themselves (not algo, convert or other /sapi areas with other fields).</summary>
+        private static bool TradingApi(string path) =>
+            path.StartsWith("/api/v3/", StringComparison.Ordinal) || path.StartsWith("/fapi/v1/", StringComparison.Ordinal)
+            || path.StartsWith("/dapi/v1/", StringComparison.Ordinal) || path.StartsWith("/eapi/v1/", StringComparison.Ordinal)
+            || path.StartsWith("/sapi/v1/margin/", StringComparison.Ordinal);
 
-        private static object? Kline(object? row)
+        /// <summary>
+        /// Reads each element of a reply from the endpoint at <paramref name="path"/>: klines and aggregate trades
+        /// straight into their classes, the order book reshaped, anything else (or -AsHashtable) as plain JSON.
+        /// </summary>
+        public static JsonElementReader Reader(string path, bool asHashtable)
         {
-            if (!(row is object[] r) || r.Length < 11) return row;
-            var k = new PSObject();
-            k.TypeNames.Insert(0, KlineType);
-            Add(k, "OpenTime", Time(r[0]));
-            Add(k, "Open", Decimal(r[1]));
-            Add(k, "High", Decimal(r[2]));
-            Add(k, "Low", Decimal(r[3]));
-            Add(k, "Close", Decimal(r[4]));
-            Add(k, "Volume", Decimal(r[5]));
-            Add(k, "CloseTime", Time(r[6]));
-            Add(k, "QuoteVolume", Decimal(r[7]));
-            Add(k, "Trades", r[8] is long t ? t : (object?)r[8]);
-            Add(k, "TakerBuyBaseVolume", Decimal(r[9]));
-            Add(k, "TakerBuyQuoteVolume", Decimal(r[10]));
-            return k;
+            var plain = new JsonToPSObject(asHashtable);
+            Shape shape = asHashtable ? Shape.None : ShapeOf(path);
+            switch (shape)
+            {
+                case Shape.Kline:
+                    return (ref Utf8JsonReader reader) =>
+                    {
+                        Utf8JsonReader start = reader;
+                        Kline? k = ShapedRowReader.TryKline(ref reader);
+                        if (k != null) return k;
+                        reader = start;
+                        return plain.ReadValue(ref reader);
+                    };
+                case Shape.AggregateTrade:
+                    return (ref Utf8JsonReader reader) =>
+                    {
+                        Utf8JsonReader start = reader;
+                        AggregateTrade? t = ShapedRowReader.TryAggregateTrade(ref reader);
+                        if (t != null) return t;
+                        reader = start;
+                        return plain.ReadValue(ref reader);
+                    };
+                case Shape.OrderBook:
+                    return (ref Utf8JsonReader reader) => OrderBook(plain.ReadValue(ref reader));
+                // the raw values stay (times in ms, for Export-Csv and round trips); the type name's view shows UTC times
+                case Shape.Order:
+                    return (ref Utf8JsonReader reader) => Named(plain.ReadValue(ref reader), OrderType);
+                case Shape.Trade:
+                    return (ref Utf8JsonReader reader) => Named(plain.ReadValue(ref reader), TradeType);
+                case Shape.Account:
+                    return (ref Utf8JsonReader reader) => Named(plain.ReadValue(ref reader), AccountType);
+                default:
+                    return plain.ReadValue;
+            }
         }
+
+        private static object? Named(object? value, string typeName)
+        {
+            if (value is PSObject o) o.TypeNames.Insert(0, typeName);
+            return value;
+        }
+
+        public static DateTime FromUnixMs(long ms) => ShapedRowReader.FromUnixMs(ms);
 
         private static object? OrderBook(object? reply)
         {
@@ -90,36 +139,7 @@ namespace BinancePostman.Output
             return levels;
         }
 
-        private static readonly (string key, string name)[] AggregateTradeNames =
-        {
-            ("a", "AggregateTradeId"), ("p", "Price"), ("q", "Quantity"), ("f", "FirstTradeId"), ("l", "LastTradeId"),
-            ("T", "Time"), ("m", "IsBuyerMaker"), ("M", "IsBestMatch"),
-        };
-
-        private static object? AggregateTrade(object? row)
-        {
-            if (!(row is PSObject t) || t.Properties["a"] == null) return row;
-            var shaped = new PSObject();
-            shaped.TypeNames.Insert(0, AggregateTradeType);
-            foreach (var (key, name) in AggregateTradeNames)
-            {
-                object? value = FindExact(t, key);
-                Add(shaped, name, key == "p" || key == "q" ? Decimal(value) : key == "T" ? Time(value) : value);
-            }
-            return shaped;
-        }
-
-        /// <summary>Binance's one-letter keys differ only by case ("m" and "M"): match exactly.</summary>
-        private static object? FindExact(PSObject o, string key)
-        {
-            foreach (PSPropertyInfo p in o.Properties)
-                if (p.Name == key) return p.Value;
-            return null;
-        }
-
         private static void Add(PSObject o, string name, object? value) => o.Properties.Add(new PSNoteProperty(name, value), true);
-
-        private static object? Time(object? ms) => ms is long l ? FromUnixMs(l) : ms;
 
         private static object? Decimal(object? value)
         {

@@ -68,3 +68,61 @@ namespace BinancePostman.Tests.Output
         }
     }
 }
+
+namespace BinancePostman.Tests.Output
+{
+    public class JsonValueStreamerConvertTests
+    {
+        private sealed class DripStream : MemoryStream
+        {
+            private readonly int _chunk;
+            public DripStream(byte[] bytes, int chunk) : base(bytes) => _chunk = chunk;
+            public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, _chunk));
+        }
+
+        private static string Klines(int rows) => "[" + string.Join(",", Enumerable.Range(0, rows).Select(i =>
+            $"[{1609459200000L + i * 60000L},\"{20000 + i}.25000000\",\"1.0\",\"2.0\",\"3.0\",\"4.0\",{1609459200000L + i * 60000L + 59999},\"5.0\",{i},\"6.0\",\"7.0\",\"0\"]")) + "]";
+
+        /// <summary>An element split across reads is read again once more bytes came: the same rows whatever the chunking.</summary>
+        [Theory]
+        [InlineData(1)]
+        [InlineData(13)]
+        [InlineData(4093)]
+        [InlineData(1 << 20)]
+        public void ElementsConvertedInOnePassWhateverTheChunking(int chunk)
+        {
+            byte[] json = Encoding.UTF8.GetBytes(Klines(300));
+            var rows = new JsonValueStreamer(new DripStream(json, chunk)).Convert((ref Utf8JsonReader r) => ShapedRowReader.TryKline(ref r)).Cast<Kline>().ToList();
+            Assert.Equal(300, rows.Count);
+            Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i), rows.Select(k => k.Trades));
+            Assert.Equal(20299.25m, rows[^1].Open);
+        }
+
+        [Fact]
+        public void OneLargeValueIsReadWhole()
+        {
+            string big = "{\"symbols\":" + Klines(5000) + "}";
+            var streamer = new JsonValueStreamer(new DripStream(Encoding.UTF8.GetBytes(big), 1000));
+            var values = streamer.Values().Select(v => v.Length).ToList();
+            Assert.Equal(new[] { big.Length }, values);
+        }
+
+        [Fact]
+        public void DeepNestingUpTo256IsReadAndDeeperIsAClearError()
+        {
+            string Nested(int depth) => new string('[', depth) + new string(']', depth);
+            Assert.Single(new JsonValueStreamer(new MemoryStream(Encoding.UTF8.GetBytes("[" + Nested(255) + "]"))).Values());
+            var ex = Assert.Throws<JsonException>(() => new JsonValueStreamer(new MemoryStream(Encoding.UTF8.GetBytes("[" + Nested(300) + "]"))).Values().ToList());
+            Assert.Contains("depth", ex.Message);
+            Assert.Contains("after 0 element(s)", ex.Message);
+        }
+
+        [Fact]
+        public void TruncatedJsonInsideAnElementIsAnError()
+        {
+            var ex = Assert.Throws<JsonException>(() => new JsonValueStreamer(new MemoryStream(Encoding.UTF8.GetBytes("[{\"a\":1},{\"a\":\"x"))).Values().ToList());
+            Assert.Contains("after 1 element(s)", ex.Message);
+            Assert.Contains("ended in the middle of a value", ex.Message);
+        }
+    }
+}
