@@ -6,7 +6,8 @@ namespace BinancePostman.Output
     /// Keeps a long -All run's memory flat. Rows die as soon as the sink has them, but the runtime collects when its
     /// own budget says so, and that budget follows the CPU cache (hundreds of MB on some servers) and grows with a
     /// long run, so a 500,000-row run would end up holding far more dead rows than a 50,000-row one. Between pages,
-    /// once the heap has grown by <see cref="Slack"/> since the last collection, one collection brings it back.
+    /// once the heap has grown by <see cref="Slack"/> since the last collection, one collection of the young
+    /// generations brings it back: the rows are young, and a full collection would cost the caller's whole heap.
     /// </summary>
     internal sealed class PagingMemory
     {
@@ -19,7 +20,7 @@ namespace BinancePostman.Output
         public void AfterPage()
         {
             if (GC.GetTotalMemory(false) - _floor < Slack) return;
-            GC.Collect();
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             _floor = GC.GetTotalMemory(false);
         }
     }
