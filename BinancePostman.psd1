@@ -23,6 +23,7 @@
         'Get-BinanceConnection'
         'Set-BinanceCredential'
         'Remove-BinanceCredential'
+        'Get-BinanceRateLimit'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -87,8 +87,13 @@ namespace BinancePostman.FakeExchange
         {
             if (config.TryGetProperty("clockOffsetMs", out JsonElement offset)) state.ClockOffsetMs = offset.GetInt64();
             if (config.TryGetProperty("echoUnknown", out JsonElement echo)) state.EchoUnknown = echo.GetBoolean();
+            var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
             if (config.TryGetProperty("fault", out JsonElement fault))
-                state.AddFault(fault.Deserialize<Fault>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
+                state.AddFault(fault.Deserialize<Fault>(options)!);
+            if (config.TryGetProperty("faults", out JsonElement faults) && faults.ValueKind == JsonValueKind.Array)
+                foreach (JsonElement f in faults.EnumerateArray()) state.AddFault(f.Deserialize<Fault>(options)!);
+            if (config.TryGetProperty("rateLimits", out JsonElement limits))
+                state.Limits = limits.Deserialize<RateLimitConfig>(options)!;
         }
 
         private static void AddKey(ExchangeState state, JsonElement key)

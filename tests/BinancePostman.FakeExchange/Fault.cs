@@ -1,15 +1,26 @@
 namespace BinancePostman.FakeExchange
 {
     /// <summary>
-    /// A fault to inject into the next Count requests (to PathContains only, when set): html403, 429, 418, 500, 502,
-    /// 503, -1021, slow (DelayMs), reset (connection aborted), empty200.
+    /// A fault to inject (to PathContains and Method only, when set). Without Every it hits the next Count matching
+    /// requests; with Every = N it hits every Nth matching request, Count times in all. Kinds: html403, html200, 429,
+    /// 418, 500, 502, 503, -1007, -1021, slow (DelayMs before answering), reset (connection aborted), empty200,
+    /// truncated, bignumber, badjson, garbage, huge (SizeBytes of JSON), hugeerror, drip (DelayMs between bytes, then a
+    /// stall of StallMs), oddheaders. AfterProcessing: the request is carried out first (an order is placed), then the
+    /// fault answers instead (reset, 5xx, -1007, slow).
     /// </summary>
     public sealed class Fault
     {
         public string Kind { get; set; } = "";
         public int Count { get; set; } = 1;
+        public int Every { get; set; }
         public string? PathContains { get; set; }
+        public string? Method { get; set; }
         public int DelayMs { get; set; }
+        public int StallMs { get; set; }
+        public int SizeBytes { get; set; } = 4 * 1024 * 1024;
         public int RetryAfterSeconds { get; set; } = 1;
+        public bool AfterProcessing { get; set; }
+
+        internal int Seen { get; set; }
     }
 }
