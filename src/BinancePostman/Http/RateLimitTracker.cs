@@ -8,7 +8,9 @@ namespace BinancePostman.Http
     /// The shared rate-limit budget of the process: request weight and raw requests per host and API (weights are per
     /// IP), orders per API key (they are per account). A request reserves its cost here before it is sent, so many
     /// threads draw on one budget; the usage headers of each reply then correct the local count. A request still in
-    /// flight when a window rolls over is counted in the new window too, since the exchange may count it there.
+    /// flight when a window rolls over, or sent within a small margin of the boundary, is counted in the new window
+    /// too, since the exchange may count it there. Weights stated in collections are often lower than what Binance
+    /// counts: when the headers show more than the local count, later requests in the window are charged more.
     /// Windows follow the exchange's clock (ServerClock), so they roll when Binance's do.
     /// </summary>
     public sealed class RateLimitTracker
@@ -79,10 +81,11 @@ namespace BinancePostman.Http
 
         public Admission Admit(Cost cost)
         {
-            long server = _clock.Now(cost.Host);
-            long local = _clock.LocalNow();
             lock (_gate)
             {
+                // read the time under the lock: a thread that waited for it must not see an older time than the last one
+                long server = _clock.Now(cost.Host);
+                long local = _clock.LocalNow();
                 if (_bannedUntil.TryGetValue(cost.Host, out long ban))
                 {
                     if (ban > local) return new Admission(null, TimeSpan.FromMilliseconds(ban - local), "IP ban", FromMs(ban), FromMs(ban));
@@ -104,7 +107,7 @@ namespace BinancePostman.Http
                     string scope;
                     switch (rule.Kind)
                     {
-                        case RateLimitKind.Weight: amount = cost.Weight; scope = ""; break;
+                        case RateLimitKind.Weight: amount = -cost.Weight; scope = ""; break; // scaled below
                         case RateLimitKind.RawRequests: amount = 1; scope = ""; break;
                         case RateLimitKind.Orders:
                             if (!cost.IsOrder) continue;
@@ -113,6 +116,7 @@ namespace BinancePostman.Http
                     }
                     Bucket bucket = BucketFor(cost.Host, cost.Pool, scope, rule.Kind, rule.Interval);
                     Roll(bucket, server);
+                    if (amount < 0) amount = Math.Max(-amount, (long)Math.Ceiling(-amount * bucket.Scale - 1e-9));
                     long? limit = bucket.Limit;
                     // a single request heavier than the whole limit goes when the window is empty, else it would never go
                     if (limit != null && bucket.Used > 0 && bucket.Used + amount > limit.Value)
@@ -132,6 +136,13 @@ namespace BinancePostman.Http
                 {
                     bucket.Used += amount;
                     bucket.InFlight += amount;
+                    // near the boundary the exchange may count the request in the next window: charge it there too
+                    long next = bucket.WindowStart + bucket.Interval.Milliseconds;
+                    if (server >= next - CarryZone(bucket.Interval))
+                    {
+                        if (bucket.CarryFor != next) (bucket.CarryFor, bucket.Carry) = (next, 0);
+                        bucket.Carry += amount;
+                    }
                 }
                 return new Admission(new Reservation(cost, server, taken), TimeSpan.Zero, null, null, null);
             }
@@ -141,13 +152,17 @@ namespace BinancePostman.Http
         public void Complete(Reservation reservation, IEnumerable<KeyValuePair<string, string>>? headers)
         {
             List<RateLimitHeaders.Usage> usage = headers == null ? new List<RateLimitHeaders.Usage>() : RateLimitHeaders.Read(headers);
-            long server = _clock.Now(reservation.Cost.Host);
             lock (_gate)
             {
+                long server = _clock.Now(reservation.Cost.Host);
                 if (!reservation.Completed)
                 {
                     reservation.Completed = true;
-                    foreach (var (bucket, amount) in reservation.Taken) bucket.InFlight = Math.Max(0, bucket.InFlight - amount);
+                    foreach (var (bucket, amount) in reservation.Taken)
+                    {
+                        Roll(bucket, server); // a window that rolled while the request was out counts it
+                        bucket.InFlight = Math.Max(0, bucket.InFlight - amount);
+                    }
                 }
                 foreach (RateLimitHeaders.Usage u in usage)
                 {
@@ -157,6 +172,13 @@ namespace BinancePostman.Http
                     bucket.SeenInHeaders = true;
                     // a count from a request sent in an earlier window may belong to that window: it is not this one's
                     if (bucket.Interval.WindowStart(reservation.SentAtServerMs - Margin(bucket.Interval)) != bucket.WindowStart) continue;
+                    // the exchange counted more than the stated weights: scale them up (collections often understate weights)
+                    if (u.Kind == RateLimitKind.Weight && bucket.Used > 0 && u.Used > bucket.Used * 1.1)
+                    {
+                        double factor = Math.Min(MaxScale / bucket.Scale, (double)u.Used / bucket.Used);
+                        bucket.Scale *= factor;
+                        bucket.Carry = (long)Math.Ceiling(bucket.Carry * factor);
+                    }
                     if (u.Used > bucket.Used) bucket.Used = u.Used;
                 }
             }
@@ -252,13 +274,23 @@ namespace BinancePostman.Http
         private static void Roll(Bucket bucket, long serverNow)
         {
             long start = bucket.Interval.WindowStart(serverNow - Margin(bucket.Interval));
-            if (start == bucket.WindowStart) return;
+            if (start <= bucket.WindowStart) return; // windows only move forward
             bucket.WindowStart = start;
-            bucket.Used = bucket.InFlight;
+            bucket.Used = bucket.InFlight + (bucket.CarryFor == start ? bucket.Carry : 0);
+            bucket.Carry = 0;
+            bucket.Scale = Math.Max(1, bucket.Scale * 0.9); // re-learned in each window
         }
 
         /// <summary>How long after the exchange's window boundary the module treats the window as new: clocks differ by a little.</summary>
+        private const double MaxScale = 20;
+
         internal static long Margin(RateInterval interval) => Math.Min(1000, Math.Max(15, interval.Milliseconds / 50));
+
+        /// <summary>
+        /// Requests sent this close to the end of a window are charged to the next one too: on a busy machine a request
+        /// can take that long to reach the exchange, which then counts it in the next window.
+        /// </summary>
+        internal static long CarryZone(RateInterval interval) => Math.Min(5000, Math.Max(Margin(interval), interval.Milliseconds / 2));
 
         private static string Describe(Bucket b) =>
             $"{b.Key.Kind} per {b.Interval} of {b.Key.Host} (/{b.Key.Pool}{(b.Key.Scope.Length > 0 ? ", " + b.Key.Scope : "")})";
@@ -303,6 +335,11 @@ namespace BinancePostman.Http
             public long WindowStart { get; set; }
             public long Used { get; set; }
             public long InFlight { get; set; }
+            /// <summary>Charged to the window starting at CarryFor by requests sent close to its start.</summary>
+            public long Carry { get; set; }
+            /// <summary>How much more the exchange counts than the stated weights add up to (1 when they are right).</summary>
+            public double Scale { get; set; } = 1;
+            public long CarryFor { get; set; } = long.MinValue;
             public bool SeenInHeaders { get; set; }
         }
     }
