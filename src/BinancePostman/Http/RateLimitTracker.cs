@@ -213,6 +213,9 @@ namespace BinancePostman.Http
                 _learned[(host, pool)] = rules.ToList();
                 foreach (Bucket b in _buckets.Values)
                     if (b.Key.Host == host && b.Key.Pool == pool) (b.Limit, b.Source) = LimitFor(host, pool, b.Key.Kind, b.Interval);
+                // the IP's windows show in Get-BinanceRateLimit at once (order windows appear with the first order of a key)
+                foreach (RateLimitRule r in rules)
+                    if (r.Kind == RateLimitKind.Weight || r.Kind == RateLimitKind.RawRequests) Roll(BucketFor(host, pool, "", r.Kind, r.Interval), _clock.Now(host));
             }
         }
 
