@@ -12,6 +12,7 @@ namespace BinancePostman.Commands
         /// <summary>Host names (host:port as in the URL), wildcards allowed.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [Alias("Host")]
         public string[]? HostName { get; set; }
 
         /// <summary>Weight, Orders, RawRequests, UidWeight, IpBan, RetryAfter.</summary>
