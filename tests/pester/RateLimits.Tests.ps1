@@ -36,6 +36,20 @@ Describe 'Rate limits, retries and faults' {
         ($rows | Format-Table | Out-String -Width 200) | Should -Match 'ResetsAt \(UTC\)'
     }
 
+    It 'says in -Verbose when it waits for a window to roll over' {
+        # exchangeInfo weighs 20 on the fake exchange: the limit must hold it
+        $limits = @{ rateLimits = @{ weight = @(@{ seconds = 1; limit = 25 }) } }
+        Set-FakeExchange $exchange $limits
+        Invoke-BinanceRequest 'Exchange Information' -BaseUri $base | Out-Null
+        Reset-FakeExchange $exchange
+        Set-FakeExchange $exchange $limits
+        $out = foreach ($i in 1..40) { Invoke-BinanceRequest 'Check Server Time' -BaseUri $base -Verbose 4>&1 }
+        $text = ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+        $text | Should -Match 'Rate limit: Weight per 1S of 127\.0\.0\.1:\d+ \(/api\) is at 25 of 25: waiting for the window to roll over'
+        @(Get-FakeRequests $exchange | Where-Object Status -EQ 429) | Should -BeNullOrEmpty
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -HaveCount 40
+    }
+
     It 'sends 2,000 requests from 8 threads under a tight 1-second weight limit without drawing a 429' {
         # 120 weight a second, 1 per server-time request (as the collection states it): at least 16 windows
         $limits = @{ rateLimits = @{ weight = @(@{ seconds = 1; limit = 120 }); banAfter429 = 0 } }
