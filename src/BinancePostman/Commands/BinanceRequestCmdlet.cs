@@ -146,7 +146,7 @@ namespace BinancePostman.Commands
                 OnWait = notice => Post(notice),
             };
             System.Threading.Tasks.Task<BinanceReply> task = Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, Cancellation);
-            if (task.IsCompleted) return task.GetAwaiter().GetResult();
+            // drained even when the call is already over: its lines are waiting in the collection
             task.ContinueWith(_ => events.CompleteAdding(), System.Threading.Tasks.TaskScheduler.Default);
             ProgressRecord? progress = null;
             foreach (object item in events.GetConsumingEnumerable())
