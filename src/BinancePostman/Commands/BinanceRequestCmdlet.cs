@@ -132,11 +132,14 @@ namespace BinancePostman.Commands
         {
             string? recvWindow = RecvWindowText;
             bool verbose = IsVerboseEnabled();
-            using var events = new System.Collections.Concurrent.BlockingCollection<object>();
+            // a queue and a semaphore, not a BlockingCollection: ending one of those throws inside, on every call
+            var events = new System.Collections.Concurrent.ConcurrentQueue<object>();
+            // not disposed: the task's continuation may release it after the loop below has ended (it holds no handle)
+            var signal = new SemaphoreSlim(0);
             void Post(object item)
             {
-                try { if (!events.IsAddingCompleted) events.Add(item); }
-                catch (InvalidOperationException) { } // the call ended while a line was on its way
+                events.Enqueue(item);
+                signal.Release();
             }
             var options = new SendOptions
             {
@@ -146,13 +149,18 @@ namespace BinancePostman.Commands
                 OnWait = notice => Post(notice),
             };
             System.Threading.Tasks.Task<BinanceReply> task = Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, Cancellation);
-            // drained even when the call is already over: its lines are waiting in the collection
-            task.ContinueWith(_ => events.CompleteAdding(), System.Threading.Tasks.TaskScheduler.Default);
+            task.ContinueWith(_ => signal.Release(), CancellationToken.None,
+                System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, System.Threading.Tasks.TaskScheduler.Default);
             ProgressRecord? progress = null;
-            foreach (object item in events.GetConsumingEnumerable())
+            while (true)
             {
-                if (item is string line) WriteVerbose(line);
-                else if (item is WaitNotice notice) progress = ShowWait(notice, progress);
+                signal.Wait();
+                while (events.TryDequeue(out object? item))
+                {
+                    if (item is string line) WriteVerbose(line);
+                    else if (item is WaitNotice notice) progress = ShowWait(notice, progress);
+                }
+                if (task.IsCompleted && events.IsEmpty) break;
             }
             if (progress != null)
             {
