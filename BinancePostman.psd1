@@ -25,6 +25,7 @@
         'Remove-BinanceCredential'
         'Test-BinanceCollection'
         'Test-BinanceApiKey'
+        'Get-BinanceRateLimit'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -23,14 +23,26 @@ namespace BinancePostman.FakeExchange
                 rawBody = await reader.ReadToEndAsync();
             string? apiKey = http.Headers.TryGetValue("X-MBX-APIKEY", out var k) ? k.ToString() : null;
             long now = state.Now;
+            string? clientOrderId = ClientOrderIdOf(rawQuery, rawBody);
 
             int status = 200;
             int? code = null;
             bool pathKnown = false;
+            Fault? fault = null;
+            bool processed = false;
             try
             {
-                Fault? fault = state.TakeFault(path);
-                if (fault != null && await ApplyFaultAsync(context, fault))
+                long? ban = state.BannedUntil();
+                if (ban != null)
+                {
+                    status = 418;
+                    context.Response.Headers["Retry-After"] = Math.Max(1, (ban.Value - now + 999) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await WriteAsync(context, 418, "application/json", $"{{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned until {ban.Value}. Please use WebSocket Streams for live updates to avoid bans.\"}}");
+                    return;
+                }
+
+                fault = state.TakeFault(method, path);
+                if (fault != null && !fault.AfterProcessing && await ApplyFaultAsync(context, fault))
                 {
                     status = context.Response.StatusCode;
                     return;
@@ -49,23 +61,73 @@ namespace BinancePostman.FakeExchange
                     route = new EndpointTable.Route(rawQuery.Contains("signature=", StringComparison.Ordinal) ? "USER_DATA" : apiKey != null ? "MARKET_DATA" : "NONE", 1, Handlers.Echo);
                 }
 
+                bool isOrder = method == "POST" && (path.EndsWith("/order", StringComparison.Ordinal) || path.Contains("/orderList/", StringComparison.Ordinal));
+                string? orderKey = isOrder && apiKey != null && state.Keys.Find(apiKey) != null ? apiKey : null;
+                var (full, ordersFull, banned) = state.Admit(route.Weight, orderKey);
+                AddUsageHeaders(context, state, apiKey);
+                if (full != null)
+                {
+                    long retry = Math.Max(1, (full.Ms - state.Now % full.Ms + 999) / 1000);
+                    context.Response.Headers["Retry-After"] = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (banned) context.Response.Headers["Retry-After"] = state.Limits.BanSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    throw ordersFull
+                        ? new ApiError(429, -1015, $"Too many new orders; current limit is {full.Limit} orders per {full.Suffix}.")
+                        : new ApiError(429, -1003, $"Too much request weight used; current limit is {full.Limit} request weight per {full.Suffix}. Please use WebSocket Streams for live updates to avoid polling the API.");
+                }
+
                 var request = new ExchangeRequest(method, path, rawQuery, rawBody, apiKey) { Fault = fault };
                 SecurityCheck.Apply(request, route.Security, state);
                 if (fault?.Kind == "-1021") throw ApiError.Timestamp();
                 object result = route.Handle(request, state);
-                context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = state.AddWeight(route.Weight).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                processed = true;
+                if (fault != null && fault.AfterProcessing && await ApplyFaultAsync(context, fault))
+                {
+                    status = context.Response.StatusCode;
+                    return;
+                }
+                if (fault?.Kind == "oddheaders") AddOddHeaders(context);
                 await WriteAsync(context, 200, "application/json;charset=UTF-8", JsonSerializer.Serialize(result, Json));
             }
             catch (ApiError error)
             {
                 status = error.Status;
                 code = error.Code;
-                await WriteAsync(context, error.Status, "application/json;charset=UTF-8", JsonSerializer.Serialize(new { code = error.Code, msg = error.Message }, Json));
+                if (!context.Response.HasStarted)
+                    await WriteAsync(context, error.Status, "application/json;charset=UTF-8", JsonSerializer.Serialize(new { code = error.Code, msg = error.Message }, Json));
             }
             finally
             {
-                state.Record(new RecordedRequest(method, path, rawQuery, rawBody, apiKey, now, status, code));
+                state.Record(new RecordedRequest(method, path, rawQuery, rawBody, apiKey, now, status, code, clientOrderId, fault?.Kind, processed));
             }
+        }
+
+        private static void AddUsageHeaders(HttpContext context, ExchangeState state, string? apiKey)
+        {
+            string? key = apiKey != null && state.Keys.Find(apiKey) != null ? apiKey : null;
+            foreach (var h in state.UsageHeaders(key)) context.Response.Headers[h.Key] = h.Value;
+        }
+
+        /// <summary>Header names and values a client must survive: not numbers, negative, huge, no interval, unknown unit.</summary>
+        private static void AddOddHeaders(HttpContext context)
+        {
+            var h = context.Response.Headers;
+            h["X-MBX-USED-WEIGHT-1M"] = "abc";
+            h["X-MBX-USED-WEIGHT-"] = "5";
+            h["X-MBX-USED-WEIGHT-0S"] = "1";
+            h["X-MBX-USED-WEIGHT-1X"] = "2";
+            h["X-MBX-USED-WEIGHT-99999999999M"] = "1";
+            h["X-MBX-USED-WEIGHT-1S"] = "99999999999999999999999";
+            h["X-MBX-ORDER-COUNT-10S"] = "-3";
+            h["Retry-After"] = "soon";
+        }
+
+        private static string? ClientOrderIdOf(string query, string body)
+        {
+            foreach (string raw in new[] { query, body })
+                foreach (string pair in raw.Split('&'))
+                    foreach (string name in new[] { "newClientOrderId=", "listClientOrderId=", "clientOrderId=" })
+                        if (pair.StartsWith(name, StringComparison.Ordinal)) return Uri.UnescapeDataString(pair.Substring(name.Length));
+            return null;
         }
 
         /// <returns>true when the fault answered (or dropped) the request itself</returns>
@@ -75,6 +137,9 @@ namespace BinancePostman.FakeExchange
             {
                 case "html403":
                     await WriteAsync(context, 403, "text/html", "<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1><p>Request blocked by the web application firewall.</p></body></html>");
+                    return true;
+                case "html200":
+                    await WriteAsync(context, 200, "text/html", "<html><head><title>Wi-Fi login</title></head><body>Please sign in to continue.</body></html>");
                     return true;
                 case "429":
                     context.Response.Headers["Retry-After"] = fault.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -89,6 +154,9 @@ namespace BinancePostman.FakeExchange
                 case "503":
                     await WriteAsync(context, int.Parse(fault.Kind), "text/html", "<html><body>Server error</body></html>");
                     return true;
+                case "-1007":
+                    await WriteAsync(context, 408, "application/json", "{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend server. Send status unknown; execution status unknown.\"}");
+                    return true;
                 case "empty200":
                     await WriteAsync(context, 200, "application/json", "");
                     return true;
@@ -101,6 +169,51 @@ namespace BinancePostman.FakeExchange
                 case "bignumber":
                     await WriteAsync(context, 200, "application/json", "[{\"a\":1e400}]");
                     return true;
+                case "badjson":
+                    await WriteAsync(context, 200, "application/json", "{\"symbol\":\"BTCUSDT\",\"price\":}");
+                    return true;
+                case "garbage":
+                {
+                    var bytes = new byte[4096];
+                    new Random(6).NextBytes(bytes);
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentType = "application/json";
+                    context.Response.ContentLength = bytes.Length;
+                    await context.Response.Body.WriteAsync(bytes);
+                    return true;
+                }
+                case "huge":
+                {
+                    // a valid JSON array of SizeBytes: many small objects
+                    var sb = new StringBuilder(fault.SizeBytes + 64).Append('[');
+                    for (int i = 0; sb.Length < fault.SizeBytes; i++) sb.Append(i == 0 ? "" : ",").Append("{\"i\":").Append(i).Append(",\"p\":\"20000.00000000\"}");
+                    await WriteAsync(context, 200, "application/json", sb.Append(']').ToString());
+                    return true;
+                }
+                case "hugeerror":
+                    await WriteAsync(context, 400, "text/html", "<html><body>" + new string('x', fault.SizeBytes) + "</body></html>");
+                    return true;
+                case "drip":
+                {
+                    // headers at once, then the body a byte at a time, then (StallMs) nothing
+                    byte[] body = Encoding.UTF8.GetBytes("[{\"symbol\":\"BTCUSDT\",\"price\":\"20000.5\"},{\"symbol\":\"BNBUSDT\",\"price\":\"300.1\"}]");
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentType = "application/json";
+                    context.Response.ContentLength = body.Length;
+                    await context.Response.Body.FlushAsync();
+                    try
+                    {
+                        for (int i = 0; i < body.Length; i++)
+                        {
+                            if (fault.StallMs > 0 && i == body.Length / 2) await Task.Delay(fault.StallMs, context.RequestAborted);
+                            await context.Response.Body.WriteAsync(body.AsMemory(i, 1), context.RequestAborted);
+                            await context.Response.Body.FlushAsync(context.RequestAborted);
+                            if (fault.DelayMs > 0) await Task.Delay(fault.DelayMs, context.RequestAborted);
+                        }
+                    }
+                    catch (OperationCanceledException) { }
+                    return true;
+                }
                 case "reset":
                     context.Abort();
                     return true;

@@ -12,8 +12,10 @@ namespace BinancePostman.FakeExchange
         private readonly ConcurrentQueue<RecordedRequest> _requests = new ConcurrentQueue<RecordedRequest>();
         private readonly List<Fault> _faults = new List<Fault>();
         private long _clockOffsetMs;
-        private int _weightMinute;
-        private int _usedWeight;
+        private readonly WindowCounter _weight = new WindowCounter();
+        private readonly WindowCounter _orders = new WindowCounter();
+        private int _violations;
+        private long _bannedUntil;
         private long _nextOrderId = 1000;
 
         public ExchangeState(FakeKeys keys) => Keys = keys;
@@ -32,6 +34,8 @@ namespace BinancePostman.FakeExchange
 
         public long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + ClockOffsetMs;
 
+        public RateLimitConfig Limits { get; set; } = new RateLimitConfig();
+
         public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
         public void Record(RecordedRequest request) => _requests.Enqueue(request);
@@ -43,30 +47,75 @@ namespace BinancePostman.FakeExchange
             lock (_faults) _faults.Add(fault);
         }
 
-        /// <summary>Takes one use of the first fault that applies to the path, if any.</summary>
-        public Fault? TakeFault(string path)
+        /// <summary>Takes one use of the first fault that applies to the request, if any; "every N" faults count each match.</summary>
+        public Fault? TakeFault(string method, string path)
         {
             lock (_faults)
             {
-                Fault? fault = _faults.FirstOrDefault(f => f.Count > 0 && (f.PathContains == null || path.Contains(f.PathContains, StringComparison.OrdinalIgnoreCase)));
-                if (fault == null) return null;
-                if (fault.Skip > 0) { fault.Skip--; return null; }
-                fault.Count--;
-                if (fault.Count == 0) _faults.Remove(fault);
-                return fault;
+                Fault? chosen = null;
+                foreach (Fault f in _faults)
+                {
+                    if (f.Count <= 0 || (f.PathContains != null && !path.Contains(f.PathContains, StringComparison.OrdinalIgnoreCase))
+                        || (f.Method != null && !string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase))) continue;
+                    if (f.Skip > 0) { f.Skip--; continue; }
+                    f.Seen++;
+                    if (chosen == null && (f.Every <= 1 || f.Seen % f.Every == 0)) chosen = f;
+                }
+                if (chosen == null) return null;
+                chosen.Count--;
+                if (chosen.Count == 0) _faults.Remove(chosen);
+                return chosen;
             }
         }
 
-        /// <summary>Adds the weight of a request to the current minute's total and returns the total.</summary>
-        public int AddWeight(int weight)
+        /// <summary>The end of the IP ban, if one is on.</summary>
+        public long? BannedUntil()
         {
-            int minute = (int)(Now / 60000);
+            lock (_faults) return _bannedUntil > Now ? _bannedUntil : (long?)null;
+        }
+
+        /// <summary>
+        /// Counts a request's weight (and an order, for order placements with a key) in every window. Over a limit:
+        /// the window that is full, nothing counted, and after BanAfter429 such refusals a ban.
+        /// </summary>
+        public (WindowLimit? full, bool orders, bool banned) Admit(int weight, string? orderKey)
+        {
+            long now = Now;
             lock (_faults)
             {
-                if (minute != _weightMinute) { _weightMinute = minute; _usedWeight = 0; }
-                _usedWeight += weight;
-                return _usedWeight;
+                WindowLimit? full = _weight.TryAdd("ip", Limits.Weight, weight, now);
+                bool orders = false;
+                if (full == null && orderKey != null)
+                {
+                    full = _orders.TryAdd(orderKey, Limits.Orders, 1, now);
+                    orders = full != null;
+                }
+                if (full == null) return (null, false, false);
+                _violations++;
+                bool banned = Limits.BanAfter429 > 0 && _violations >= Limits.BanAfter429;
+                if (banned)
+                {
+                    _violations = 0;
+                    _bannedUntil = now + Limits.BanSeconds * 1000L;
+                }
+                return (full, orders, banned);
             }
+        }
+
+        /// <summary>The usage headers: weight per window, and order counts per window for a known key.</summary>
+        public List<KeyValuePair<string, string>> UsageHeaders(string? orderKey)
+        {
+            long now = Now;
+            var headers = new List<KeyValuePair<string, string>>();
+            lock (_faults)
+            {
+                foreach (WindowLimit w in Limits.Weight)
+                    headers.Add(new("X-MBX-USED-WEIGHT-" + w.Suffix, _weight.Used("ip", w, now).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                if (orderKey != null)
+                    foreach (WindowLimit w in Limits.Orders)
+                        headers.Add(new("X-MBX-ORDER-COUNT-" + w.Suffix, _orders.Used(orderKey, w, now).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            return headers;
         }
 
         public void Reset()
@@ -74,6 +123,14 @@ namespace BinancePostman.FakeExchange
             while (_requests.TryDequeue(out _)) { }
             lock (_faults) _faults.Clear();
             ClockOffsetMs = 0;
+            lock (_faults)
+            {
+                Limits = new RateLimitConfig();
+                _weight.Clear();
+                _orders.Clear();
+                _violations = 0;
+                _bannedUntil = 0;
+            }
             EchoUnknown = true;
             NoSapi = false;
             Orders.Clear();

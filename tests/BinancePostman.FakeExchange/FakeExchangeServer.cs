@@ -99,8 +99,13 @@ namespace BinancePostman.FakeExchange
                     if (permissions.TryGetProperty("ipRestrict", out JsonElement ip)) key.IpRestrict = ip.GetBoolean();
                 }
             }
+            var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
             if (config.TryGetProperty("fault", out JsonElement fault))
-                state.AddFault(fault.Deserialize<Fault>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
+                state.AddFault(fault.Deserialize<Fault>(options)!);
+            if (config.TryGetProperty("faults", out JsonElement faults) && faults.ValueKind == JsonValueKind.Array)
+                foreach (JsonElement f in faults.EnumerateArray()) state.AddFault(f.Deserialize<Fault>(options)!);
+            if (config.TryGetProperty("rateLimits", out JsonElement limits))
+                state.Limits = limits.Deserialize<RateLimitConfig>(options)!;
         }
 
         private static void AddKey(ExchangeState state, JsonElement key)

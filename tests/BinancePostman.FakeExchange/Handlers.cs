@@ -18,11 +18,9 @@ namespace BinancePostman.FakeExchange
         {
             timezone = "UTC",
             serverTime = s.Now,
-            rateLimits = new object[]
-            {
-                new { rateLimitType = "REQUEST_WEIGHT", interval = "MINUTE", intervalNum = 1, limit = 6000 },
-                new { rateLimitType = "ORDERS", interval = "SECOND", intervalNum = 10, limit = 100 },
-            },
+            // the limits the exchange enforces (configurable through /__fake/config)
+            rateLimits = s.Limits.Weight.Select(w => new { rateLimitType = "REQUEST_WEIGHT", interval = w.Binance.interval, intervalNum = w.Binance.num, limit = w.Limit })
+                .Concat(s.Limits.Orders.Select(w => new { rateLimitType = "ORDERS", interval = w.Binance.interval, intervalNum = w.Binance.num, limit = w.Limit })).ToArray(),
             symbols = Symbols.Select(sym => new { symbol = sym, status = "TRADING", baseAsset = sym[..^4], quoteAsset = "USDT" }).ToArray(),
         };
 

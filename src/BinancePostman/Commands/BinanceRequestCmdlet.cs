@@ -68,6 +68,16 @@ namespace BinancePostman.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 30;
 
+        /// <summary>How many times a read (GET) is sent again after a connection failure, a timeout, a 5xx or a 429.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int MaximumRetryCount { get; set; } = RetryPolicy.DefaultMaximumRetryCount;
+
+        /// <summary>The first back-off in seconds; it doubles with each retry, with jitter.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 600.0)]
+        public double RetryIntervalSec { get; set; } = RetryPolicy.DefaultRetryIntervalSec;
+
         internal CancellationToken Cancellation => (_cancel ??= new CancellationTokenSource()).Token;
 
         protected override void BeginProcessing()
@@ -111,6 +121,72 @@ namespace BinancePostman.Commands
             task.ContinueWith(_ => lines.CompleteAdding(), System.Threading.Tasks.TaskScheduler.Default);
             foreach (string line in lines.GetConsumingEnumerable()) WriteVerbose(line);
             return task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>
+        /// Sends one request with this cmdlet's timeout and retry settings. The client works off the pipeline thread;
+        /// its verbose lines and rate-limit waits (as progress) are written here as they come, and Ctrl+C cancels any
+        /// wait or transfer.
+        /// </summary>
+        internal BinanceReply SendRequest(PreparedRequest request, ApiCredential? credential)
+        {
+            string? recvWindow = RecvWindowText;
+            bool verbose = IsVerboseEnabled();
+            // a queue and a semaphore, not a BlockingCollection: ending one of those throws inside, on every call
+            var events = new System.Collections.Concurrent.ConcurrentQueue<object>();
+            // not disposed: the task's continuation may release it after the loop below has ended (it holds no handle)
+            var signal = new SemaphoreSlim(0);
+            void Post(object item)
+            {
+                events.Enqueue(item);
+                signal.Release();
+            }
+            var options = new SendOptions
+            {
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
+                Log = verbose ? line => Post(line) : (Action<string>?)null,
+                OnWait = notice => Post(notice),
+            };
+            System.Threading.Tasks.Task<BinanceReply> task = Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, Cancellation);
+            task.ContinueWith(_ => signal.Release(), CancellationToken.None,
+                System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, System.Threading.Tasks.TaskScheduler.Default);
+            ProgressRecord? progress = null;
+            while (true)
+            {
+                signal.Wait();
+                while (events.TryDequeue(out object? item))
+                {
+                    if (item is string line) WriteVerbose(line);
+                    else if (item is WaitNotice notice) progress = ShowWait(notice, progress);
+                }
+                if (task.IsCompleted && events.IsEmpty) break;
+            }
+            if (progress != null)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+            return task.GetAwaiter().GetResult();
+        }
+
+        private ProgressRecord? ShowWait(WaitNotice notice, ProgressRecord? progress)
+        {
+            if (notice.Done)
+            {
+                if (progress != null)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+                return null;
+            }
+            progress ??= new ProgressRecord(7106, "Waiting for " + notice.Host, "waiting");
+            progress.RecordType = ProgressRecordType.Processing;
+            progress.StatusDescription = $"{notice.Reason}: until {notice.Until.UtcDateTime:HH:mm:ss} UTC";
+            progress.SecondsRemaining = (int)Math.Ceiling(notice.Wait.TotalSeconds);
+            WriteProgress(progress);
+            return progress;
         }
 
         internal BinanceNetwork EffectiveNetwork => Network ?? ModuleSession.Network;

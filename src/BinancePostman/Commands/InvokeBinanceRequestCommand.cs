@@ -240,12 +240,7 @@ namespace BinancePostman.Commands
             return true;
         }
 
-        private BinanceReply Send(PreparedRequest request, ApiCredential? credential)
-        {
-            string? recvWindow = RecvWindowText;
-            return RunWithVerbose((log, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow,
-                TimeSpan.FromSeconds(TimeoutSec), log, cancel));
-        }
+        private BinanceReply Send(PreparedRequest request, ApiCredential? credential) => SendRequest(request, credential);
 
         /// <summary>Streams the reply's values to the pipeline as they are read; returns the page's cursor facts.</summary>
         private (int rows, int written, long? last) WriteReply(BinanceReply reply, string path, PageCursor? paging)

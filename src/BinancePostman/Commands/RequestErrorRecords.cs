@@ -14,7 +14,7 @@ namespace BinancePostman.Commands
         {
             record = ex switch
             {
-                BinanceApiException api => Make(api, api.ErrorId, CategoryOf(api.Kind), api.Url, api.RecommendedAction),
+                BinanceApiException api => ForApi(api),
                 MissingParameterException missing => Make(missing, "BinancePostman.MissingParameter", ErrorCategory.InvalidArgument, missing.Endpoint,
                     $"Pass {string.Join(", ", System.Linq.Enumerable.Select(missing.Names, n => "-" + n))} (or in -Parameters). Get-BinanceEndpoint '{missing.Endpoint}' shows every parameter."),
                 AmbiguousEndpointException ambiguous => Make(ambiguous, "BinancePostman.AmbiguousEndpoint", ErrorCategory.InvalidArgument, null,
@@ -32,6 +32,15 @@ namespace BinancePostman.Commands
                 _ => null,
             };
             return record != null;
+        }
+
+        private static ErrorRecord ForApi(BinanceApiException api)
+        {
+            ErrorRecord record = Make(api, api.ErrorId, CategoryOf(api.Kind), (object?)api.ClientOrderId ?? api.Url, api.RecommendedAction);
+            // the category is the nearest PowerShell has (a timeout); the reason says what it means: not a failure, an unknown outcome
+            if (api.Kind == FailureKind.UnknownOutcome) record.CategoryInfo.Reason = "OutcomeUnknown";
+            else if (api.Kind == FailureKind.IpBanned) record.CategoryInfo.Reason = "IpBanned";
+            return record;
         }
 
         private static ErrorRecord Make(Exception ex, string id, ErrorCategory category, object? target, string action)

@@ -34,9 +34,20 @@ namespace BinancePostman.Http
         /// <summary>For orders whose fate is unknown: the client order id to query it by.</summary>
         public string? ClientOrderId { get; }
 
+        /// <summary>From a 429 or 418: how long the exchange asked to wait.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+        /// <summary>From a 418: when the IP ban ends (UTC).</summary>
+        public DateTimeOffset? BannedUntil { get; internal set; }
+        /// <summary>How many times the request was sent (more than 1 after retries).</summary>
+        public int Attempts { get; internal set; } = 1;
+        /// <summary>The request never reached the exchange (connection refused, host not found).</summary>
+        public bool NothingSent { get; internal set; }
+
         /// <summary>Stable id: BinanceApi.-1021 for Binance codes, BinanceHttp.403 for bare HTTP failures.</summary>
         public string ErrorId =>
-            Code != null ? "BinanceApi." + Code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            Kind == FailureKind.UnknownOutcome ? "BinancePostman.OutcomeUnknown"
+            : Kind == FailureKind.IpBanned ? "BinanceHttp.418"
+            : Code != null ? "BinanceApi." + Code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : HttpStatus != null ? "BinanceHttp." + HttpStatus.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : "BinanceHttp." + Kind;
     }

@@ -22,6 +22,7 @@ namespace BinancePostman.Http
                     return (FailureKind.RateLimit, "Too many requests: the weight limit for this IP was reached. Wait for the window to reset (Get-BinanceRateLimit) and send fewer requests; ignoring this leads to an IP ban (HTTP 418).");
                 case -1015:
                     return (FailureKind.RateLimit, "Too many new orders: the account's order-rate limit was reached. Wait for the interval to reset before placing more orders.");
+                case -1006:
                 case -1007:
                     return (FailureKind.UnknownOutcome, "The exchange timed out and does not know whether the request was carried out. For an order, query it by its client order id before sending it again.");
                 case -1121:

@@ -1,0 +1,36 @@
+using System;
+
+namespace BinancePostman.Http
+{
+    /// <summary>How one call is sent: the timeout of each attempt, the retry policy, and where to report.</summary>
+    public sealed class SendOptions
+    {
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        public RetryPolicy Retry { get; set; } = new RetryPolicy();
+        /// <summary>Verbose lines, never holding secrets.</summary>
+        public Action<string>? Log { get; set; }
+        /// <summary>Waits for a rate limit, a Retry-After or a back-off: one notice when a wait starts, one when it ends.</summary>
+        public Action<WaitNotice>? OnWait { get; set; }
+        /// <summary>The longest the module waits for a rate-limit window; a longer wait (a daily order limit) is an error instead.</summary>
+        public TimeSpan MaximumRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
+    }
+
+    /// <summary>A wait the module makes before sending: why, and until when.</summary>
+    public sealed class WaitNotice
+    {
+        public WaitNotice(string host, string reason, TimeSpan wait, DateTimeOffset until, bool done)
+        {
+            Host = host;
+            Reason = reason;
+            Wait = wait;
+            Until = until;
+            Done = done;
+        }
+
+        public string Host { get; }
+        public string Reason { get; }
+        public TimeSpan Wait { get; }
+        public DateTimeOffset Until { get; }
+        public bool Done { get; }
+    }
+}
