@@ -107,30 +107,20 @@ namespace BinancePostman.Commands
             return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
         }
 
-        /// <summary>
-        /// Runs an HTTP call off the pipeline thread and writes its verbose lines here as they come, since
-        /// WriteVerbose is only allowed on the pipeline thread. Ctrl+C cancels the call.
-        /// </summary>
-        internal T RunWithVerbose<T>(Func<Action<string>?, CancellationToken, System.Threading.Tasks.Task<T>> work)
-        {
-            if (!IsVerboseEnabled())
-                return work(null, Cancellation).GetAwaiter().GetResult(); // no lines to carry: no thread hop either
-
-            using var lines = new System.Collections.Concurrent.BlockingCollection<string>();
-            System.Threading.Tasks.Task<T> task = System.Threading.Tasks.Task.Run(() => work(line => { if (!lines.IsAddingCompleted) lines.Add(line); }, Cancellation));
-            task.ContinueWith(_ => lines.CompleteAdding(), System.Threading.Tasks.TaskScheduler.Default);
-            foreach (string line in lines.GetConsumingEnumerable()) WriteVerbose(line);
-            return task.GetAwaiter().GetResult();
-        }
-
-        /// <summary>
-        /// Sends one request with this cmdlet's timeout and retry settings. The client works off the pipeline thread;
-        /// its verbose lines and rate-limit waits (as progress) are written here as they come, and Ctrl+C cancels any
-        /// wait or transfer.
-        /// </summary>
+        /// <summary>Sends one request with this cmdlet's timeout and retry settings (see <see cref="RunOnClient"/>).</summary>
         internal BinanceReply SendRequest(PreparedRequest request, ApiCredential? credential)
         {
             string? recvWindow = RecvWindowText;
+            return RunOnClient((options, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, cancel));
+        }
+
+        /// <summary>
+        /// Runs client work with this cmdlet's timeout and retry settings. The client works off the pipeline thread;
+        /// its verbose lines and rate-limit waits (as progress) are written here as they come, since WriteVerbose and
+        /// WriteProgress are only allowed on the pipeline thread, and Ctrl+C cancels any wait or transfer.
+        /// </summary>
+        internal T RunOnClient<T>(Func<SendOptions, CancellationToken, System.Threading.Tasks.Task<T>> work)
+        {
             bool verbose = IsVerboseEnabled();
             // a queue and a semaphore, not a BlockingCollection: ending one of those throws inside, on every call
             var events = new System.Collections.Concurrent.ConcurrentQueue<object>();
@@ -148,7 +138,7 @@ namespace BinancePostman.Commands
                 Log = verbose ? line => Post(line) : (Action<string>?)null,
                 OnWait = notice => Post(notice),
             };
-            System.Threading.Tasks.Task<BinanceReply> task = Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, Cancellation);
+            System.Threading.Tasks.Task<T> task = work(options, Cancellation);
             task.ContinueWith(_ => signal.Release(), CancellationToken.None,
                 System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, System.Threading.Tasks.TaskScheduler.Default);
             ProgressRecord? progress = null;

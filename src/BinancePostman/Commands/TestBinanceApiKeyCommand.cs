@@ -34,8 +34,8 @@ namespace BinancePostman.Commands
 
                 string? recvWindow = RecvWindowText;
                 var check = new ApiKeyCheck(Client);
-                ApiKeyReport report = RunWithVerbose((log, cancel) => check.RunAsync(baseUri, network, hasSapi, credential.ApiKey, credential.MaskedApiKey,
-                    credential.Signer, recvWindow, TimeSpan.FromSeconds(TimeoutSec), log, cancel));
+                ApiKeyReport report = RunOnClient((options, cancel) => check.RunAsync(baseUri, network, hasSapi, credential.ApiKey, credential.MaskedApiKey,
+                    credential.Signer, recvWindow, options, cancel));
 
                 if (report.Failure != null && ErrorRecords.TryFromRequestFailure(report.Failure, out ErrorRecord? record))
                     WriteError(record!);

@@ -24,13 +24,13 @@ namespace BinancePostman.Http
 
         /// <param name="hasSapi">false for the spot testnet: only /api endpoints there</param>
         public async Task<ApiKeyReport> RunAsync(string baseUri, BinanceNetwork network, bool hasSapi, string apiKey, string maskedApiKey, IRequestSigner signer,
-            string? recvWindow, TimeSpan timeout, Action<string>? log, CancellationToken cancel)
+            string? recvWindow, SendOptions options, CancellationToken cancel)
         {
             var report = new ApiKeyReport(baseUri, network, maskedApiKey, signer.Describe());
             PreparedRequest restrictions = Signed(baseUri, RestrictionsPath);
             PreparedRequest account = Signed(baseUri, AccountPath);
 
-            await _client.SyncClockAsync(account, timeout, log, cancel).ConfigureAwait(false);
+            await _client.SyncClockAsync(account, options.Timeout, options.Log, cancel).ConfigureAwait(false);
             report.ClockOffsetMs = _client.Clock.Offset(account.Host);
             if (report.ClockOffsetMs == null)
                 report.Add(AuditSeverity.Warning, "The server time could not be read, so the local clock is used for timestamps.",
@@ -42,14 +42,14 @@ namespace BinancePostman.Http
             if (!hasSapi)
                 report.Add(AuditSeverity.Info, "The spot testnet has no /sapi endpoints, so the key's permissions (withdrawals, IP restriction) cannot be read there.",
                     "Only the signed request is checked. Check your production key with Test-BinanceApiKey -Network Production.");
-            else if (await TryRestrictionsAsync(report, restrictions, apiKey, signer, recvWindow, timeout, log, cancel).ConfigureAwait(false))
+            else if (await TryRestrictionsAsync(report, restrictions, apiKey, signer, recvWindow, options, cancel).ConfigureAwait(false))
                 return Finish(report, signer);
             else if (report.Failure != null)
                 return report;
 
             try
             {
-                using BinanceReply reply = await _client.SendAsync(account, apiKey, signer, recvWindow, timeout, log, cancel).ConfigureAwait(false);
+                using BinanceReply reply = await _client.SendAsync(account, apiKey, signer, recvWindow, options, cancel).ConfigureAwait(false);
                 reply.ReadText();
                 report.SignedRequestWorks = true;
                 report.SignedRequest = "GET " + AccountPath;
@@ -65,13 +65,13 @@ namespace BinancePostman.Http
 
         /// <returns>true when the permissions were read; false when the host has no such endpoint or the request failed (then Failure is set)</returns>
         private async Task<bool> TryRestrictionsAsync(ApiKeyReport report, PreparedRequest request, string apiKey, IRequestSigner signer,
-            string? recvWindow, TimeSpan timeout, Action<string>? log, CancellationToken cancel)
+            string? recvWindow, SendOptions options, CancellationToken cancel)
         {
             report.SignedRequest = "GET " + RestrictionsPath;
             string text;
             try
             {
-                using BinanceReply reply = await _client.SendAsync(request, apiKey, signer, recvWindow, timeout, log, cancel).ConfigureAwait(false);
+                using BinanceReply reply = await _client.SendAsync(request, apiKey, signer, recvWindow, options, cancel).ConfigureAwait(false);
                 text = reply.ReadText();
             }
             catch (BinanceApiException ex) when (ex.Kind == FailureKind.NotFound)

@@ -43,12 +43,13 @@ namespace BinancePostman.Http
         /// <summary>The request never reached the exchange (connection refused, host not found).</summary>
         public bool NothingSent { get; internal set; }
 
-        /// <summary>Stable id: BinanceApi.-1021 for Binance codes, BinanceHttp.403 for bare HTTP failures.</summary>
+        /// <summary>Stable id: BinanceApi.-1021 for Binance codes, BinanceHttp.403 for bare HTTP failures, BinanceHttp.Connection for a reply that broke off.</summary>
         public string ErrorId =>
             Kind == FailureKind.UnknownOutcome ? "BinancePostman.OutcomeUnknown"
             : Kind == FailureKind.IpBanned ? "BinanceHttp.418"
             : Code != null ? "BinanceApi." + Code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : HttpStatus != null ? "BinanceHttp." + HttpStatus.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            // a 2xx whose body broke off is a connection failure, not an HTTP error
+            : HttpStatus != null && (HttpStatus < 200 || HttpStatus > 299) ? "BinanceHttp." + HttpStatus.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : "BinanceHttp." + Kind;
     }
 }

@@ -35,6 +35,15 @@ namespace BinancePostman.Tests.Http
         }
 
         [Fact]
+        public void AReplyThatBrokeOffAfterA200IsAConnectionFailureNotAnHttpError()
+        {
+            var broke = new BinanceApiException(FailureKind.Connection, "broke off", 200, null, null, "again");
+            var refused = new BinanceApiException(FailureKind.ServerError, "503", 503, null, null, "later");
+            Assert.Equal("BinanceHttp.Connection", broke.ErrorId);
+            Assert.Equal("BinanceHttp.503", refused.ErrorId);
+        }
+
+        [Fact]
         public void TestnetSapi404SaysTheTestnetHasNone()
         {
             var ex = ReplyInterpreter.ToException(404, "text/html", "<html>Not Found</html>", "GET", "https://testnet.binance.vision/sapi/v1/x", "/sapi/v1/x");
