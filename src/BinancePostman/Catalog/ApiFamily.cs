@@ -16,13 +16,18 @@ namespace BinancePostman.Catalog
 
     public static class ApiFamilies
     {
-        /// <summary>The family from the first path segment: /api and /sapi are spot, /fapi USDs-M, /dapi Coin-M, /eapi options.</summary>
-        public static ApiFamily FromPath(string path)
+        /// <summary>The path's first segment in lower case: "api", "sapi", "fapi", "dapi", "eapi", "papi"...</summary>
+        public static string ApiSegment(string path)
         {
             string p = path.TrimStart('/');
             int slash = p.IndexOf('/');
-            string first = (slash < 0 ? p : p.Substring(0, slash)).ToLowerInvariant();
-            switch (first)
+            return (slash < 0 ? p : p.Substring(0, slash)).ToLowerInvariant();
+        }
+
+        /// <summary>The family from the first path segment: /api and /sapi are spot, /fapi USDs-M, /dapi Coin-M, /eapi options.</summary>
+        public static ApiFamily FromPath(string path)
+        {
+            switch (ApiSegment(path))
             {
                 case "api":
                 case "sapi":

@@ -15,9 +15,7 @@ namespace BinancePostman.Http
         /// <summary>The budget a path draws on: its first segment (api, sapi, fapi, dapi, eapi, papi), else "other".</summary>
         public static string PoolOf(string path)
         {
-            string p = path.TrimStart('/');
-            int slash = p.IndexOf('/');
-            string first = (slash < 0 ? p : p.Substring(0, slash)).ToLowerInvariant();
+            string first = Catalog.ApiFamilies.ApiSegment(path);
             switch (first)
             {
                 case "api":

@@ -37,10 +37,7 @@ namespace BinancePostman.Http
         /// <summary>The server-time path of the API a request path belongs to.</summary>
         public static string TimePathFor(string requestPath)
         {
-            string p = requestPath.TrimStart('/');
-            int slash = p.IndexOf('/');
-            string first = (slash < 0 ? p : p.Substring(0, slash)).ToLowerInvariant();
-            switch (first)
+            switch (Catalog.ApiFamilies.ApiSegment(requestPath))
             {
                 case "fapi": return "/fapi/v1/time";
                 case "dapi": return "/dapi/v1/time";
