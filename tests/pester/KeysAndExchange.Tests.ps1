@@ -66,7 +66,7 @@ Describe 'Keys in use against the fake exchange' {
                 @{ key = 'url'; value = $base; enabled = $true },
                 @{ key = 'binance-api-key'; value = $hmacKey; enabled = $true },
                 @{ key = 'binance-api-secret'; value = $hmacSecret; enabled = $true }) } | ConvertTo-Json -Depth 4 | Set-Content $envFile
-        Import-BinanceEnvironment $envFile
+        Import-BinanceEnvironment $envFile -SkipAudit   # the audit of such files is Audit.Tests.ps1's
         $out = Invoke-BinanceRequest 'Account Information (USER_DATA)' -Environment 'Local With Keys' 3>&1
         ($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Message | Should -Match 'Set-BinanceCredential'
         ($out | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] }).accountType | Should -Be 'SPOT'
