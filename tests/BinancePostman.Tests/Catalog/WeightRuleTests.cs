@@ -161,6 +161,11 @@ namespace BinancePostman.Tests.Catalog
         [InlineData("USDs-M Futures", "GET", "/fapi/v3/account", "", 5)]
         [InlineData("Coin-M Futures", "GET", "/dapi/v1/klines", "symbol=BTCUSD_PERP&interval=1h&limit=200", 2)]
         [InlineData("Coin-M Futures", "GET", "/dapi/v1/aggTrades", "symbol=BTCUSD_PERP", 20)]
+        [InlineData("Coin-M Futures", "GET", "/dapi/v1/userTrades", "pair=BTCUSD", 40)]
+        [InlineData("Coin-M Futures", "GET", "/dapi/v1/userTrades", "symbol=BTCUSD_PERP", 20)]
+        [InlineData("Coin-M Futures", "GET", "/dapi/v1/balance", "", 1)]
+        [InlineData("USDs-M Futures", "GET", "/fapi/v1/premiumIndex", "", 10)]
+        [InlineData("USDs-M Futures", "POST", "/fapi/v1/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=1", 1)] // 0 on the IP limit: reserved as 1
         public void BundledCatalogWeighsRequestsByTheirParameters(string collection, string method, string path, string query, int expected)
         {
             Endpoint endpoint = Find(Bundled(), collection, method, path);
