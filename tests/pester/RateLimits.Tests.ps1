@@ -205,6 +205,22 @@ Describe 'Rate limits, retries and faults' {
         (Invoke-BinanceRequest 'Symbol Price Ticker' -symbol BTCUSDT -BaseUri $base).symbol | Should -Be 'BTCUSDT'
     }
 
+    It 'charges each request the weight Binance documents for its parameters' {
+        # an exchange of its own, so that nothing else has drawn on this host's budget
+        $fresh = Start-FakeExchange
+        try {
+            $freshHost = ([uri]$fresh.BaseUri).Authority
+            $second = [DateTime]::UtcNow.Second
+            if ($second -ge 55) { Start-Sleep -Seconds (61 - $second) } # both calls in one minute window
+            Invoke-BinanceRequest 'Spot\Order Book' -symbol BTCUSDT -limit 5000 -BaseUri $fresh.BaseUri | Out-Null
+            (Get-BinanceRateLimit -HostName $freshHost -Kind Weight | Where-Object Interval -EQ '1M').Used | Should -Be 250
+            Invoke-BinanceRequest 'Spot\Order Book' -symbol BTCUSDT -BaseUri $fresh.BaseUri | Out-Null # no -limit: Binance's 100, weight 5
+            (Get-BinanceRateLimit -HostName $freshHost -Kind Weight | Where-Object Interval -EQ '1M').Used | Should -Be 255
+            (Get-BinanceEndpoint 'Order Book' -Collection Spot).WeightRule.Text | Should -Match '^5 for limit up to 100, 25 up to 500'
+        }
+        finally { Stop-FakeExchange $fresh }
+    }
+
     Context 'Bans and Ctrl+C (an exchange of their own: bans and waits are per host)' {
         BeforeAll {
             $other = Start-FakeExchange

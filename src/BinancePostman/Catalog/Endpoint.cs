@@ -19,7 +19,8 @@ namespace BinancePostman.Catalog
             BodyMode bodyMode,
             string? rawBody,
             string? description,
-            ApiFamily family)
+            ApiFamily family,
+            WeightRule? weightRule = null)
         {
             Owner = collection;
             FolderPath = folderPath;
@@ -29,6 +30,7 @@ namespace BinancePostman.Catalog
             Path = pathTemplate;
             Security = security;
             Weight = weight;
+            WeightRule = weightRule;
             Parameters = new DisplayList<EndpointParameter>(new List<EndpointParameter>(parameters));
             Headers = new DisplayList<HeaderEntry>(new List<HeaderEntry>(headers));
             BodyMode = bodyMode;
@@ -51,7 +53,13 @@ namespace BinancePostman.Catalog
         public string Path { get; }
         public SecurityType Security { get; }
         public bool IsSigned => Security.IsSigned();
+        /// <summary>The weight the description states first (a number only): see WeightRule for what a given request weighs.</summary>
         public int? Weight { get; }
+        /// <summary>The stated weight as a rule over the request's parameters (limit, symbol, symbols...); null when none is stated.</summary>
+        public WeightRule? WeightRule { get; }
+
+        /// <summary>What a request with these parameter values weighs: the rule's answer, else the stated number, else 1.</summary>
+        public int WeightFor(IEnumerable<KeyValuePair<string, string>> values) => WeightRule?.Evaluate(values) ?? Weight ?? 1;
         public DisplayList<EndpointParameter> Parameters { get; }
         public DisplayList<HeaderEntry> Headers { get; }
         public BodyMode BodyMode { get; }

@@ -12,6 +12,7 @@ namespace BinancePostman.Catalog
         public string Path = "/";
         public SecurityType Security;
         public int? Weight;
+        public WeightRule? WeightRule;
         public List<EndpointParameter> Parameters = new List<EndpointParameter>();
         public List<HeaderEntry> Headers = new List<HeaderEntry>();
         public BodyMode BodyMode;
@@ -22,6 +23,6 @@ namespace BinancePostman.Catalog
         public Endpoint Build(PostmanCollection collection) =>
             new Endpoint(collection, Folders, Name, Method, Host, Path, Security, Weight,
                 Parameters, Headers, BodyMode, RawBody, Description,
-                PathFamily == ApiFamily.Unknown ? collection.Family : PathFamily);
+                PathFamily == ApiFamily.Unknown ? collection.Family : PathFamily, WeightRule);
     }
 }

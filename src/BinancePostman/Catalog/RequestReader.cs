@@ -41,7 +41,8 @@ namespace BinancePostman.Catalog
         private static PendingEndpoint Finish(PendingEndpoint e, bool hasSignature, bool hasKeyHeader)
         {
             e.Security = SecurityInference.Infer(e.Name, e.Path, hasSignature, hasKeyHeader);
-            e.Weight = WeightParser.Parse(e.Description);
+            e.WeightRule = WeightParser.ParseRule(e.Description);
+            e.Weight = e.WeightRule?.Fallback;
             e.PathFamily = ApiFamilies.FromPath(e.Path);
             return e;
         }

@@ -63,7 +63,7 @@ namespace BinancePostman.Http
             request = OrderPlacement.WithClientOrderId(request, out string? clientOrderId, out bool generated);
             if (generated)
                 log?.Invoke($"{idParameter}={clientOrderId} added, so that the order can be looked up if its outcome is unknown.");
-            var cost = new RateLimitTracker.Cost(request.Host, request.Path, apiKey, request.Weight, OrderPlacement.IsPlacement(request.Method, request.Path));
+            var cost = new RateLimitTracker.Cost(request.Host, request.Path, apiKey, request.Weight, OrderPlacement.IsPlacement(request.Method, request.Path), request.WeightKnown);
 
             DateTimeOffset? ban = _limits.BannedUntil(request.Host);
             if (ban != null) throw Banned(request, ban.Value, null, sent: false);

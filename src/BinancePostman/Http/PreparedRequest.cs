@@ -11,9 +11,10 @@ namespace BinancePostman.Http
     {
         public PreparedRequest(string method, string baseUri, string path, SecurityType security,
             IReadOnlyList<KeyValuePair<string, string>> query, IReadOnlyList<KeyValuePair<string, string>> body,
-            IReadOnlyList<HeaderEntry> headers, string? rawBody, string? rawBodyContentType, int weight = 1)
+            IReadOnlyList<HeaderEntry> headers, string? rawBody, string? rawBodyContentType, int weight = 1, bool weightKnown = false)
         {
             Weight = weight < 1 ? 1 : weight;
+            WeightKnown = weightKnown;
             Method = method;
             BaseUri = baseUri.TrimEnd('/');
             Path = path;
@@ -40,6 +41,9 @@ namespace BinancePostman.Http
         public string? RawBodyContentType { get; }
         /// <summary>The request weight the endpoint states (1 when it states none): what it costs of the rate limit.</summary>
         public int Weight { get; }
+        /// <summary>True when Weight comes from a weight rule the module read (the bundled collections state Binance's documented
+        /// weights that way); false when it is a guess: a free-text description's first number, or 1 for want of any.</summary>
+        public bool WeightKnown { get; }
 
         /// <summary>Where the module's own timestamp goes: with the body when the request has a form body, else the query.</summary>
         public bool ParametersInBody => Body.Count > 0;
@@ -56,7 +60,7 @@ namespace BinancePostman.Http
             foreach (var p in Query) if (!drop.Contains(p.Key)) query.Add(p);
             foreach (var p in Body) if (!drop.Contains(p.Key)) body.Add(p);
             (body.Count > 0 ? body : query).Add(new KeyValuePair<string, string>(name, value));
-            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType, Weight);
+            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType, Weight, WeightKnown);
         }
 
         /// <summary>The value of a parameter the request carries, from the query or the body.</summary>

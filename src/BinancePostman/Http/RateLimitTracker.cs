@@ -9,8 +9,11 @@ namespace BinancePostman.Http
     /// IP), orders per API key (they are per account). A request reserves its cost here before it is sent, so many
     /// threads draw on one budget; the usage headers of each reply then correct the local count. A request still in
     /// flight when a window rolls over, or sent within a small margin of the boundary, is counted in the new window
-    /// too, since the exchange may count it there. Weights stated in collections are often lower than what Binance
-    /// counts: when the headers show more than the local count, later requests in the window are charged more.
+    /// too, since the exchange may count it there. The bundled collections state Binance's documented weights, worked out
+    /// per request from its parameters (Catalog.WeightRule): those are charged as they are. Only guessed weights (another
+    /// collection's free text, or none stated) are scaled: when the headers, after such a request, show more than the
+    /// local count, later guessed requests in the window are charged more. A safety net, not the way weights are known;
+    /// traffic from other programs on the same IP is taken in from the headers either way.
     /// Windows follow the exchange's clock (ServerClock), so they roll when Binance's do.
     /// </summary>
     public sealed class RateLimitTracker
@@ -27,8 +30,9 @@ namespace BinancePostman.Http
         /// <summary>What one request costs and whose budgets it draws on.</summary>
         public sealed class Cost
         {
-            public Cost(string host, string path, string? apiKey, int weight, bool isOrder)
+            public Cost(string host, string path, string? apiKey, int weight, bool isOrder, bool weightKnown = false)
             {
+                WeightKnown = weightKnown;
                 Host = host;
                 Pool = RateLimitDefaults.PoolOf(path);
                 KeyScope = KeyLabel(apiKey);
@@ -41,6 +45,9 @@ namespace BinancePostman.Http
             public string KeyScope { get; }
             public int Weight { get; }
             public bool IsOrder { get; }
+            /// <summary>The weight is the endpoint's documented one, worked out for the request's parameters: it is charged as
+            /// it is and never scaled. A guessed weight (free text, none stated) is scaled by what the headers showed.</summary>
+            public bool WeightKnown { get; }
         }
 
         /// <summary>The answer to "may this request go now?": a reservation, or how long to wait and why, or a ban.</summary>
@@ -107,7 +114,7 @@ namespace BinancePostman.Http
                     string scope;
                     switch (rule.Kind)
                     {
-                        case RateLimitKind.Weight: amount = -cost.Weight; scope = ""; break; // scaled below
+                        case RateLimitKind.Weight: amount = cost.WeightKnown ? cost.Weight : -cost.Weight; scope = ""; break; // a guess is scaled below
                         case RateLimitKind.RawRequests: amount = 1; scope = ""; break;
                         case RateLimitKind.Orders:
                             if (!cost.IsOrder) continue;
@@ -172,8 +179,8 @@ namespace BinancePostman.Http
                     bucket.SeenInHeaders = true;
                     // a count from a request sent in an earlier window may belong to that window: it is not this one's
                     if (bucket.Interval.WindowStart(reservation.SentAtServerMs - Margin(bucket.Interval)) != bucket.WindowStart) continue;
-                    // the exchange counted more than the stated weights: scale them up (collections often understate weights)
-                    if (u.Kind == RateLimitKind.Weight && bucket.Used > 0 && u.Used > bucket.Used * 1.1)
+                    // the exchange counted more than guessed weights: scale guesses up (free-text collections often understate weights)
+                    if (u.Kind == RateLimitKind.Weight && !reservation.Cost.WeightKnown && bucket.Used > 0 && u.Used > bucket.Used * 1.1)
                     {
                         double factor = Math.Min(MaxScale / bucket.Scale, (double)u.Used / bucket.Used);
                         bucket.Scale *= factor;

@@ -56,7 +56,8 @@ namespace BinancePostman.Http
             }
             string? rawBody = endpoint.BodyMode == BodyMode.Raw ? variables?.Resolve(endpoint.RawBody ?? "") ?? endpoint.RawBody : null;
             string? rawType = rawBody == null ? null : ContentTypeOf(endpoint) ?? "application/json";
-            return new PreparedRequest(endpoint.Method, baseUri, path, endpoint.Security, query, body, headers, rawBody, rawType, endpoint.Weight ?? 1);
+            return new PreparedRequest(endpoint.Method, baseUri, path, endpoint.Security, query, body, headers, rawBody, rawType,
+                endpoint.WeightFor(given), endpoint.WeightRule != null && !endpoint.WeightRule.IsFreeText);
         }
 
         /// <summary>A request for anything not in a collection: every value in the query.</summary>

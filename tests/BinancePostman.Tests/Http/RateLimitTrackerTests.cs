@@ -173,6 +173,19 @@ namespace BinancePostman.Tests.Http
         }
 
         [Fact]
+        public void DocumentedWeightsAreNotScaledByOtherTrafficInTheHeaders()
+        {
+            var tracker = new RateLimitTracker(Clock());
+            tracker.Learn("h", "/api/v3/x", new[] { new RateLimitRule(RateLimitKind.Weight, new RateInterval(1, 'M'), 100) });
+            RateLimitTracker.Cost Known() => new RateLimitTracker.Cost("h", "/api/v3/klines", null, 1, false, weightKnown: true);
+            // another program on the IP used 20: the headers say so, but each of our requests still weighs what Binance documents
+            for (int i = 1; i <= 5; i++) tracker.Complete(tracker.Admit(Known()).Reservation!, new[] { H("X-MBX-USED-WEIGHT-1M", (20 + i).ToString()) });
+            int admitted = 0;
+            while (tracker.Admit(Known()).Reservation != null) admitted++;
+            Assert.Equal(75, admitted);
+        }
+
+        [Fact]
         public void A429PausesTheHostAndABanStopsIt()
         {
             var tracker = new RateLimitTracker(Clock());
