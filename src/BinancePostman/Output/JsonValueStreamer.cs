@@ -11,9 +11,9 @@ namespace BinancePostman.Output
     /// <summary>
     /// Reads a JSON reply from a stream and hands out its values as they arrive: each element of a top-level array
     /// on its own (so a 1,000-row page is never held whole as objects), or the single top-level value. Each element is
-    /// converted in one pass over the buffer; when it is not all there yet, more is read and the element is read again
-    /// (the buffer at least doubles first, so a large value costs O(n) however the network chunks it). Memory is the
-    /// size of one element plus the read buffer.
+    /// converted in one pass over the buffer; when it is not all there yet, the rest is read and only tokenized until
+    /// the element is complete, then it is converted once more (a large value costs two conversions' worth at most,
+    /// not one per buffer doubling, however the network chunks it). Memory is the size of one element plus the read buffer.
     /// </summary>
     internal sealed class JsonValueStreamer
     {
@@ -92,7 +92,37 @@ namespace BinancePostman.Output
                     if (!_eof || !EndsTooSoon(convert)) throw Broken(ex.Message, "valid");
                 }
                 if (_eof) throw Broken("the reply ended in the middle of a value");
-                FillTo(available * 2 + 1);
+                FillToValueEnd(available);
+            }
+        }
+
+        /// <summary>
+        /// Reads on until the value that starts at <see cref="_start"/> is complete, only tokenizing what arrives
+        /// (the reader's state carries over between reads), so a large value is converted once more, not once per
+        /// doubling of the buffer. Stops early at bytes the reader rejects: converting them again reports the error.
+        /// </summary>
+        private void FillToValueEnd(int available)
+        {
+            FillTo(available * 2 + 1);
+            var state = new JsonReaderState(Options);
+            int scanned = 0; // bytes after _start the reader has consumed; Fill keeps the distance however it moves _start
+            while (true)
+            {
+                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start + scanned, _end - _start - scanned), _eof, state);
+                try
+                {
+                    while (reader.Read())
+                        if (reader.CurrentDepth == 0 && reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.StartArray)
+                            return;
+                }
+                catch (JsonException)
+                {
+                    return;
+                }
+                if (_eof) return;
+                scanned += (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                FillTo(_end - _start + 1);
             }
         }
 

@@ -107,6 +107,23 @@ namespace BinancePostman.Tests.Output
             Assert.Equal(new[] { big.Length }, values);
         }
 
+        /// <summary>A value larger than the buffer is tokenized as it arrives and converted once it is whole, not once per read.</summary>
+        [Theory]
+        [InlineData(1000)]
+        [InlineData(1 << 20)]
+        public void OneLargeValueIsConvertedAtMostTwice(int chunk)
+        {
+            string big = "{\"symbols\":" + Klines(5000) + ",\"n\":12}";
+            int attempts = 0;
+            var converter = new JsonToPSObject(false);
+            var values = new JsonValueStreamer(new DripStream(Encoding.UTF8.GetBytes(big), chunk))
+                .Convert((ref Utf8JsonReader r) => { attempts++; return converter.ReadValue(ref r); }).ToList();
+            var obj = Assert.IsType<System.Management.Automation.PSObject>(Assert.Single(values));
+            Assert.Equal(5000, ((object?[])obj.Properties["symbols"].Value).Length);
+            Assert.Equal(12L, obj.Properties["n"].Value);
+            Assert.InRange(attempts, 1, 2);
+        }
+
         [Fact]
         public void DeepNestingUpTo256IsReadAndDeeperIsAClearError()
         {

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Text.Json;
+using BinancePostman.Output;
+
+namespace BinancePostman.Benchmarks
+{
+    /// <summary>
+    /// `profile [runs]`: where the exchangeInfo conversion's time goes, as medians of stopwatch runs: the reader alone,
+    /// the module's converter on the whole buffer and through the streamer, and PowerShell's own cost of building the
+    /// same objects (the document's exact names, values and sizes, via the cheapest public API: the sized PSObject
+    /// constructor and Properties.Add(member, preValidated: true)).
+    /// </summary>
+    internal static class ConversionProfile
+    {
+        public static void Run(int runs)
+        {
+            var bench = new ConversionBenchmark { Document = "exchangeInfo-2MB" };
+            bench.Setup();
+            byte[] json = System.Text.Encoding.UTF8.GetBytes(ConversionBenchmark.ExchangeInfo(2_000_000));
+
+            // the document's objects as (name, value) lists, leaves first, with the values the converter made
+            var shapes = new List<(string name, object? value)[]>();
+            Collect(JsonToPSObject.Convert(json, false), shapes);
+            int properties = 0;
+            foreach (var s in shapes) properties += s.Length;
+            Console.WriteLine($"exchangeInfo-2MB: {json.Length:N0} bytes, {shapes.Count:N0} objects, {properties:N0} properties");
+
+            var sized = typeof(PSObject).GetConstructor(new[] { typeof(int) });
+            Func<int, PSObject> create = sized != null ? (n => (PSObject)sized.Invoke(new object[] { n })) : (_ => new PSObject());
+
+            Time("floor: JsonDocument.Parse", runs, () => bench.Floor());
+            Time("reader: Utf8JsonReader.Read only", runs, () => { var r = new Utf8JsonReader(json); int n = 0; while (r.Read()) n++; return n; });
+            Time("converter on the whole buffer", runs, () => JsonToPSObject.Convert(json, false) != null ? 1 : 0);
+            Time("converter through the streamer", runs, () => bench.Module());
+            Time("hashtables through the streamer", runs, () => { int n = 0; foreach (var v in new JsonValueStreamer(new MemoryStream(json, false)).Convert(new JsonToPSObject(true).ReadValue)) n++; return n; });
+            Time("PowerShell: objects + note properties", runs, () =>
+            {
+                int n = 0;
+                foreach (var shape in shapes)
+                {
+                    PSObject obj = create(shape.Length);
+                    var props = obj.Properties;
+                    foreach (var (name, value) in shape) props.Add(new PSNoteProperty(name, value), true);
+                    n++;
+                }
+                return n;
+            });
+            Time("PowerShell: PSObjects only", runs, () => { int n = 0; foreach (var shape in shapes) { create(shape.Length); n++; } return n; });
+            Time("Newtonsoft JToken to PSObject", runs, () => bench.Newtonsoft());
+        }
+
+        private static void Collect(object? value, List<(string, object?)[]> shapes)
+        {
+            if (value is object?[] array) { foreach (var item in array) Collect(item, shapes); return; }
+            if (value is not PSObject obj) return;
+            var list = new List<(string, object?)>();
+            foreach (PSPropertyInfo p in obj.Properties) { Collect(p.Value, shapes); list.Add((p.Name, p.Value)); }
+            shapes.Add(list.ToArray());
+        }
+
+        private static void Time(string what, int runs, Func<int> run)
+        {
+            for (int i = 0; i < 3; i++) run();
+            var times = new List<double>();
+            for (int i = 0; i < runs; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                run();
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            Console.WriteLine($"  {what,-42} {times[times.Count / 2],8:0.00} ms (min {times[0]:0.00})");
+        }
+    }
+}
