@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
@@ -13,14 +14,16 @@ namespace BinancePostman.Output
     /// on its own (so a 1,000-row page is never held whole as objects), or the single top-level value. Each element is
     /// converted in one pass over the buffer; when it is not all there yet, the rest is read and only tokenized until
     /// the element is complete, then it is converted once more (a large value costs two conversions' worth at most,
-    /// not one per buffer doubling, however the network chunks it). Memory is the size of one element plus the read buffer.
+    /// not one per buffer doubling, however the network chunks it). Memory is the size of one element plus the read buffer,
+    /// which comes from the shared array pool and goes back to it when the reply is read (a large reply would otherwise
+    /// leave a large-object-heap array per doubling, and those bring on full collections).
     /// </summary>
     internal sealed class JsonValueStreamer
     {
         private static readonly JsonReaderOptions Options = new JsonReaderOptions { MaxDepth = 256 };
 
         private readonly Stream _stream;
-        private byte[] _buffer = new byte[16 * 1024];
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         private int _start;
         private int _end;
         private bool _eof;
@@ -44,6 +47,22 @@ namespace BinancePostman.Output
         }
 
         private IEnumerable<(object? value, ReadOnlyMemory<byte> bytes)> Read(JsonElementReader convert)
+        {
+            try
+            {
+                foreach (var element in ReadElements(convert)) yield return element;
+            }
+            finally
+            {
+                byte[] buffer = _buffer;
+                _buffer = Array.Empty<byte>();
+                _start = _end = 0;
+                _eof = true;
+                if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private IEnumerable<(object? value, ReadOnlyMemory<byte> bytes)> ReadElements(JsonElementReader convert)
         {
             SkipWhitespace();
             if (_start == _end && _eof) yield break; // an empty body: nothing to emit
@@ -196,10 +215,18 @@ namespace BinancePostman.Output
                 _end -= _start;
                 _start = 0;
             }
-            if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+            if (_end == _buffer.Length) Grow();
             int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
             if (read == 0) _eof = true;
             _end += read;
+        }
+
+        private void Grow()
+        {
+            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         private static bool IsWhitespace(byte b) => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
