@@ -21,43 +21,60 @@ namespace BinancePostman.Benchmarks
             bench.Setup();
             byte[] json = System.Text.Encoding.UTF8.GetBytes(ConversionBenchmark.ExchangeInfo(2_000_000));
 
-            // the document's objects as (name, value) lists, leaves first, with the values the converter made
-            var shapes = new List<(string name, object? value)[]>();
-            Collect(JsonToPSObject.Convert(json, false), shapes);
+            var shapes = Shapes(JsonToPSObject.Convert(json, false));
             int properties = 0;
             foreach (var s in shapes) properties += s.Length;
-            Console.WriteLine($"exchangeInfo-2MB: {json.Length:N0} bytes, {shapes.Count:N0} objects, {properties:N0} properties; one note property per name handed over: {PSObjectFactory.AddCopiesMembers}");
-
-            var sized = typeof(PSObject).GetConstructor(new[] { typeof(int) });
-            Func<int, PSObject> create = sized != null ? (n => (PSObject)sized.Invoke(new object[] { n })) : (_ => new PSObject());
+            Console.WriteLine($"exchangeInfo-2MB: {json.Length:N0} bytes, {shapes.Length:N0} objects, {properties:N0} properties; one note property per name handed over: {PSObjectFactory.AddCopiesMembers}");
 
             Time("floor: JsonDocument.Parse", runs, () => bench.Floor());
             Time("reader: Utf8JsonReader.Read only", runs, () => { var r = new Utf8JsonReader(json); int n = 0; while (r.Read()) n++; return n; });
             Time("converter on the whole buffer", runs, () => JsonToPSObject.Convert(json, false) != null ? 1 : 0);
             Time("converter through the streamer", runs, () => bench.Module());
             Time("hashtables through the streamer", runs, () => { int n = 0; foreach (var v in new JsonValueStreamer(new MemoryStream(json, false)).Convert(new JsonToPSObject(true).ReadValue)) n++; return n; });
-            Time("PowerShell: objects + note properties", runs, () =>
-            {
-                int n = 0;
-                foreach (var shape in shapes)
-                {
-                    PSObject obj = create(shape.Length);
-                    var props = obj.Properties;
-                    foreach (var (name, value) in shape) props.Add(new PSNoteProperty(name, value), true);
-                    n++;
-                }
-                return n;
-            });
-            Time("PowerShell: PSObjects only", runs, () => { int n = 0; foreach (var shape in shapes) { create(shape.Length); n++; } return n; });
+            Time("PowerShell: objects + note properties", runs, () => Build(shapes));
+            Time("PowerShell: PSObjects only", runs, () => { int n = 0; foreach (var shape in shapes) { PSObjectFactory.Create(shape.Length); n++; } return n; });
             Time("Newtonsoft JToken to PSObject", runs, () => bench.Newtonsoft());
         }
 
-        private static void Collect(object? value, List<(string, object?)[]> shapes)
+        /// <summary>
+        /// The document's objects as (note, value) lists, leaves first, with the values the converter made and one
+        /// note property per name (Properties.Add copies it, as the converter relies on).
+        /// </summary>
+        public static (PSNoteProperty note, object? value)[][] Shapes(object? converted)
         {
-            if (value is object?[] array) { foreach (var item in array) Collect(item, shapes); return; }
+            var shapes = new List<(PSNoteProperty, object?)[]>();
+            Collect(converted, shapes, new Dictionary<string, PSNoteProperty>(StringComparer.Ordinal));
+            return shapes.ToArray();
+        }
+
+        /// <summary>The objects again, the cheapest public way: sized PSObjects, note properties pre-validated.</summary>
+        public static int Build((PSNoteProperty note, object? value)[][] shapes)
+        {
+            int n = 0;
+            foreach (var shape in shapes)
+            {
+                var props = PSObjectFactory.Create(shape.Length).Properties;
+                foreach (var (note, value) in shape)
+                {
+                    note.Value = value;
+                    props.Add(note, true);
+                }
+                n++;
+            }
+            return n;
+        }
+
+        private static void Collect(object? value, List<(PSNoteProperty, object?)[]> shapes, Dictionary<string, PSNoteProperty> notes)
+        {
+            if (value is object?[] array) { foreach (var item in array) Collect(item, shapes, notes); return; }
             if (value is not PSObject obj) return;
-            var list = new List<(string, object?)>();
-            foreach (PSPropertyInfo p in obj.Properties) { Collect(p.Value, shapes); list.Add((p.Name, p.Value)); }
+            var list = new List<(PSNoteProperty, object?)>();
+            foreach (PSPropertyInfo p in obj.Properties)
+            {
+                Collect(p.Value, shapes, notes);
+                if (!notes.TryGetValue(p.Name, out var note)) notes[p.Name] = note = new PSNoteProperty(p.Name, null);
+                list.Add((note, p.Value));
+            }
             shapes.Add(list.ToArray());
         }
 

@@ -53,11 +53,12 @@ namespace BinancePostman.Output
                     return entry.Name;
                 }
             }
-            string name = Encoding.UTF8.GetString(utf8.ToArray());
+            byte[] bytes = utf8.ToArray();
+            string name = Encoding.UTF8.GetString(bytes);
             if (_count >= MaxNames) return Uncached(name, out id);
             id = IdOf(name);
             slot = _count;
-            Insert(new Entry { Utf8 = utf8.ToArray(), Name = name, Id = id, Slot = slot, Hash = hash });
+            Insert(new Entry { Utf8 = bytes, Name = name, Id = id, Slot = slot, Hash = hash });
             return name;
         }
 
@@ -82,8 +83,9 @@ namespace BinancePostman.Output
                     return slot.Name;
                 }
             }
-            string value = Encoding.UTF8.GetString(utf8.ToArray());
-            if (_count < MaxNames) Insert(new Entry { Utf8 = utf8.ToArray(), Name = value, Id = -1, Hash = hash });
+            byte[] bytes = utf8.ToArray();
+            string value = Encoding.UTF8.GetString(bytes);
+            if (_count < MaxNames) Insert(new Entry { Utf8 = bytes, Name = value, Id = -1, Hash = hash });
             return value;
         }
 
