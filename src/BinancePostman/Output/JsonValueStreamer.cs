@@ -50,42 +50,42 @@ namespace BinancePostman.Output
         {
             try
             {
-                foreach (var element in ReadElements(convert)) yield return element;
+                SkipWhitespace();
+                if (_start == _end && _eof) yield break; // an empty body: nothing to emit
+                if (_buffer[_start] != (byte)'[')
+                {
+                    yield return ReadElement(convert);
+                    SkipWhitespace();
+                    if (_start != _end) throw Broken("more data after the JSON value");
+                    yield break;
+                }
+                _start++; // '['
+                SkipWhitespace();
+                if (Peek() == (byte)']') { _start++; yield break; }
+                while (true)
+                {
+                    yield return ReadElement(convert);
+                    _emitted++;
+                    SkipWhitespace();
+                    byte next = Peek();
+                    if (next == (byte)',') { _start++; SkipWhitespace(); continue; }
+                    if (next == (byte)']') { _start++; yield break; }
+                    throw Broken("expected ',' or ']' after element " + _emitted);
+                }
             }
             finally
             {
-                byte[] buffer = _buffer;
-                _buffer = Array.Empty<byte>();
-                _start = _end = 0;
-                _eof = true;
-                if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+                ReturnBuffer();
             }
         }
 
-        private IEnumerable<(object? value, ReadOnlyMemory<byte> bytes)> ReadElements(JsonElementReader convert)
+        private void ReturnBuffer()
         {
-            SkipWhitespace();
-            if (_start == _end && _eof) yield break; // an empty body: nothing to emit
-            if (_buffer[_start] != (byte)'[')
-            {
-                yield return ReadElement(convert);
-                SkipWhitespace();
-                if (_start != _end) throw Broken("more data after the JSON value");
-                yield break;
-            }
-            _start++; // '['
-            SkipWhitespace();
-            if (Peek() == (byte)']') { _start++; yield break; }
-            while (true)
-            {
-                yield return ReadElement(convert);
-                _emitted++;
-                SkipWhitespace();
-                byte next = Peek();
-                if (next == (byte)',') { _start++; SkipWhitespace(); continue; }
-                if (next == (byte)']') { _start++; yield break; }
-                throw Broken("expected ',' or ']' after element " + _emitted);
-            }
+            byte[] buffer = _buffer;
+            _buffer = Array.Empty<byte>();
+            _start = _end = 0;
+            _eof = true;
+            if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
         }
 
         private (object? value, ReadOnlyMemory<byte> bytes) ReadElement(JsonElementReader convert)
