@@ -25,11 +25,23 @@ namespace BinancePostman.Benchmarks
         [Params("klines-1000", "exchangeInfo-2MB")]
         public string Document { get; set; } = "";
 
+        private (PSNoteProperty note, object? value)[][] _shapes = Array.Empty<(PSNoteProperty, object?)[]>();
+
         [GlobalSetup]
         public void Setup()
         {
             _json = Encoding.UTF8.GetBytes(Document == "klines-1000" ? Klines(1000) : ExchangeInfo(2_000_000));
+            _shapes = ConversionProfile.Shapes(JsonToPSObject.Convert(_json, false));
         }
+
+        /// <summary>
+        /// No JSON: the document's PSObjects and note properties (its names, values and sizes) built with the
+        /// cheapest public API, the sized constructor and Properties.Add(note, preValidated: true) with one note
+        /// property per name: PowerShell's own
+        /// share of any conversion to PSObjects. (The klines document has no JSON objects: nothing to build.)
+        /// </summary>
+        [Benchmark(Description = "PowerShell's own cost: the same PSObjects, no JSON")]
+        public int PowerShellOnly() => ConversionProfile.Build(_shapes);
 
         [Benchmark(Baseline = true, Description = "JsonDocument.Parse (floor)")]
         public int Floor()

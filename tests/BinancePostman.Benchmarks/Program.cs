@@ -7,7 +7,7 @@ namespace BinancePostman.Benchmarks
     {
         /// <summary>
         /// `requests [count]` runs the request harness; `quick [runs]` times the conversion methods with a stopwatch
-        /// (for development, not for figures); `pscost` times PowerShell's own object building; anything else goes to
+        /// (for development, not for figures); `pscost` times PowerShell's own object building; `profile [runs]` splits the exchangeInfo conversion's time; anything else goes to
         /// BenchmarkDotNet (e.g. --filter '*').
         /// </summary>
         public static async Task Main(string[] args)
@@ -20,6 +20,11 @@ namespace BinancePostman.Benchmarks
             if (args.Length > 0 && args[0] == "pscost")
             {
                 PSObjectCost.Run();
+                return;
+            }
+            if (args.Length > 0 && args[0] == "profile")
+            {
+                ConversionProfile.Run(args.Length > 1 ? int.Parse(args[1]) : 20);
                 return;
             }
             if (args.Length > 0 && args[0] == "quick")

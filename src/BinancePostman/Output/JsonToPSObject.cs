@@ -10,7 +10,9 @@ namespace BinancePostman.Output
     /// JSON values to PowerShell, straight from the reader (no DOM): objects become PSObjects with note properties
     /// in Binance's order (or ordered hashtables), arrays object[], integral numbers Int64 (decimal when larger),
     /// other numbers decimal, never double, so prices keep their digits. One instance per reply: it keeps the
-    /// property names it has seen, so rows after the first allocate no name strings and no sets.
+    /// property names it has seen, so rows after the first allocate no name strings and no sets, and (where
+    /// PowerShell copies what it is given, see <see cref="PSObjectFactory.AddCopiesMembers"/>) one note property
+    /// per name that each object's copy is made from. Small integers and booleans are boxed once per process.
     /// </summary>
     internal sealed class JsonToPSObject
     {
@@ -19,6 +21,11 @@ namespace BinancePostman.Output
         private readonly PropertyNames _values = new PropertyNames();
         private readonly List<List<object?>> _lists = new List<List<object?>>();
         private int[] _sizes = new int[8]; // properties of the last object at each depth: the next one's likely size
+        private PSNoteProperty?[] _notes = new PSNoteProperty?[64]; // by name slot: what Properties.Add copies
+
+        private const int SmallMin = -128, SmallMax = 1023;
+        private static readonly object[] SmallIntegers = BoxSmallIntegers();
+        private static readonly object True = true, False = false;
 
         public JsonToPSObject(bool asHashtable) => _asHashtable = asHashtable;
 
@@ -51,9 +58,9 @@ namespace BinancePostman.Output
                 case JsonTokenType.Number:
                     return Number(ref reader);
                 case JsonTokenType.True:
-                    return true;
+                    return True;
                 case JsonTokenType.False:
-                    return false;
+                    return False;
                 default:
                     return null;
             }
@@ -61,7 +68,7 @@ namespace BinancePostman.Output
 
         public static object Number(ref Utf8JsonReader reader)
         {
-            if (reader.TryGetInt64(out long l)) return l;
+            if (reader.TryGetInt64(out long l)) return l >= SmallMin && l <= SmallMax ? SmallIntegers[l - SmallMin] : l;
             if (reader.TryGetDecimal(out decimal d)) return d;
             throw new JsonValueException("The number " + System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()) + " is too large for decimal; use -Raw to read it as text.");
         }
@@ -96,17 +103,34 @@ namespace BinancePostman.Output
             {
                 JsonReaderOutOfData.Next(ref reader);
                 if (reader.TokenType != JsonTokenType.PropertyName) break;
-                string name = _names.Read(ref reader, out int id);
+                string name = _names.Read(ref reader, out int id, out int slot);
                 JsonReaderOutOfData.Next(ref reader);
                 object? value = ReadValue(ref reader);
                 // a repeated name (PowerShell's names are case-insensitive) keeps its first value
                 if (!FirstTime(name, id, ref seenLow, ref seenHigh, ref seenOthers)) continue;
                 // preValidated skips PowerShell's costly member lookup
-                properties.Add(new PSNoteProperty(name, value), true);
+                properties.Add(Note(name, slot, value), true);
                 count++;
             }
             _sizes[depth] = count;
             return obj;
+        }
+
+        private PSNoteProperty Note(string name, int slot, object? value)
+        {
+            if (slot < 0 || !PSObjectFactory.AddCopiesMembers) return new PSNoteProperty(name, value);
+            if (slot >= _notes.Length) Array.Resize(ref _notes, Math.Max(slot + 1, _notes.Length * 2));
+            PSNoteProperty? note = _notes[slot];
+            if (note == null) return _notes[slot] = new PSNoteProperty(name, value);
+            note.Value = value;
+            return note;
+        }
+
+        private static object[] BoxSmallIntegers()
+        {
+            var boxes = new object[SmallMax - SmallMin + 1];
+            for (int i = 0; i < boxes.Length; i++) boxes[i] = (long)(i + SmallMin);
+            return boxes;
         }
 
         private static bool FirstTime(string name, int id, ref ulong low, ref ulong high, ref HashSet<string>? others)
@@ -136,7 +160,7 @@ namespace BinancePostman.Output
             {
                 JsonReaderOutOfData.Next(ref reader);
                 if (reader.TokenType != JsonTokenType.PropertyName) break;
-                string name = _names.Read(ref reader, out _);
+                string name = _names.Read(ref reader, out _, out _);
                 JsonReaderOutOfData.Next(ref reader);
                 object? value = ReadValue(ref reader);
                 if (!table.Contains(name)) table[name] = value;

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
@@ -11,16 +12,18 @@ namespace BinancePostman.Output
     /// <summary>
     /// Reads a JSON reply from a stream and hands out its values as they arrive: each element of a top-level array
     /// on its own (so a 1,000-row page is never held whole as objects), or the single top-level value. Each element is
-    /// converted in one pass over the buffer; when it is not all there yet, more is read and the element is read again
-    /// (the buffer at least doubles first, so a large value costs O(n) however the network chunks it). Memory is the
-    /// size of one element plus the read buffer.
+    /// converted in one pass over the buffer; when it is not all there yet, the rest is read and only tokenized until
+    /// the element is complete, then it is converted once more (a large value costs two conversions' worth at most,
+    /// not one per buffer doubling, however the network chunks it). Memory is the size of one element plus the read buffer,
+    /// which comes from the shared array pool and goes back to it when the reply is read (a large reply would otherwise
+    /// leave a large-object-heap array per doubling, and those bring on full collections).
     /// </summary>
     internal sealed class JsonValueStreamer
     {
         private static readonly JsonReaderOptions Options = new JsonReaderOptions { MaxDepth = 256 };
 
         private readonly Stream _stream;
-        private byte[] _buffer = new byte[16 * 1024];
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         private int _start;
         private int _end;
         private bool _eof;
@@ -45,28 +48,44 @@ namespace BinancePostman.Output
 
         private IEnumerable<(object? value, ReadOnlyMemory<byte> bytes)> Read(JsonElementReader convert)
         {
-            SkipWhitespace();
-            if (_start == _end && _eof) yield break; // an empty body: nothing to emit
-            if (_buffer[_start] != (byte)'[')
+            try
             {
-                yield return ReadElement(convert);
                 SkipWhitespace();
-                if (_start != _end) throw Broken("more data after the JSON value");
-                yield break;
+                if (_start == _end && _eof) yield break; // an empty body: nothing to emit
+                if (_buffer[_start] != (byte)'[')
+                {
+                    yield return ReadElement(convert);
+                    SkipWhitespace();
+                    if (_start != _end) throw Broken("more data after the JSON value");
+                    yield break;
+                }
+                _start++; // '['
+                SkipWhitespace();
+                if (Peek() == (byte)']') { _start++; yield break; }
+                while (true)
+                {
+                    yield return ReadElement(convert);
+                    _emitted++;
+                    SkipWhitespace();
+                    byte next = Peek();
+                    if (next == (byte)',') { _start++; SkipWhitespace(); continue; }
+                    if (next == (byte)']') { _start++; yield break; }
+                    throw Broken("expected ',' or ']' after element " + _emitted);
+                }
             }
-            _start++; // '['
-            SkipWhitespace();
-            if (Peek() == (byte)']') { _start++; yield break; }
-            while (true)
+            finally
             {
-                yield return ReadElement(convert);
-                _emitted++;
-                SkipWhitespace();
-                byte next = Peek();
-                if (next == (byte)',') { _start++; SkipWhitespace(); continue; }
-                if (next == (byte)']') { _start++; yield break; }
-                throw Broken("expected ',' or ']' after element " + _emitted);
+                ReturnBuffer();
             }
+        }
+
+        private void ReturnBuffer()
+        {
+            byte[] buffer = _buffer;
+            _buffer = Array.Empty<byte>();
+            _start = _end = 0;
+            _eof = true;
+            if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
         }
 
         private (object? value, ReadOnlyMemory<byte> bytes) ReadElement(JsonElementReader convert)
@@ -92,7 +111,37 @@ namespace BinancePostman.Output
                     if (!_eof || !EndsTooSoon(convert)) throw Broken(ex.Message, "valid");
                 }
                 if (_eof) throw Broken("the reply ended in the middle of a value");
-                FillTo(available * 2 + 1);
+                FillToValueEnd(available);
+            }
+        }
+
+        /// <summary>
+        /// Reads on until the value that starts at <see cref="_start"/> is complete, only tokenizing what arrives
+        /// (the reader's state carries over between reads), so a large value is converted once more, not once per
+        /// doubling of the buffer. Stops early at bytes the reader rejects: converting them again reports the error.
+        /// </summary>
+        private void FillToValueEnd(int available)
+        {
+            FillTo(available * 2 + 1);
+            var state = new JsonReaderState(Options);
+            int scanned = 0; // bytes after _start the reader has consumed; Fill keeps the distance however it moves _start
+            while (true)
+            {
+                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start + scanned, _end - _start - scanned), _eof, state);
+                try
+                {
+                    while (reader.Read())
+                        if (reader.CurrentDepth == 0 && reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.StartArray)
+                            return;
+                }
+                catch (JsonException)
+                {
+                    return;
+                }
+                if (_eof) return;
+                scanned += (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                FillTo(_end - _start + 1);
             }
         }
 
@@ -166,10 +215,18 @@ namespace BinancePostman.Output
                 _end -= _start;
                 _start = 0;
             }
-            if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+            if (_end == _buffer.Length) Grow();
             int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
             if (read == 0) _eof = true;
             _end += read;
+        }
+
+        private void Grow()
+        {
+            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         private static bool IsWhitespace(byte b) => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';

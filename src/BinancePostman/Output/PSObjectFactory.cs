@@ -15,7 +15,33 @@ namespace BinancePostman.Output
     {
         private static readonly Func<int, PSObject>? Sized = Find();
 
+        /// <summary>
+        /// Whether Properties.Add stores a copy of the member it is given (PowerShell 5.1 and 7 do: the object
+        /// gets its own instance member), so one PSNoteProperty per name can be handed over for every object with
+        /// its value changed in between. Checked once, in case a PowerShell ever keeps the member itself.
+        /// </summary>
+        public static readonly bool AddCopiesMembers = ProbeAddCopies();
+
         public static PSObject Create(int capacity) => Sized != null ? Sized(capacity) : new PSObject();
+
+        private static bool ProbeAddCopies()
+        {
+            try
+            {
+                var note = new PSNoteProperty("probe", 1);
+                var first = new PSObject();
+                first.Properties.Add(note, true);
+                note.Value = 2;
+                var second = new PSObject();
+                second.Properties.Add(note, true);
+                return !ReferenceEquals(first.Properties["probe"], note) && Equals(first.Properties["probe"].Value, 1)
+                    && Equals(second.Properties["probe"].Value, 2);
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
 
         private static Func<int, PSObject>? Find()
         {

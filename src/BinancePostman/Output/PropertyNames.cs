@@ -8,7 +8,9 @@ namespace BinancePostman.Output
     /// <summary>
     /// Property names read once per reply instead of once per row: the UTF-8 bytes of a name map to one string, and
     /// to a number shared by names that differ only in case (PowerShell's properties are case-insensitive), which
-    /// lets an object find a repeated key without a set of its own. A second instance shares short string values.
+    /// lets an object find a repeated key without a set of its own, and to a slot of its exact spelling (0, 1, 2...
+    /// in order of first sight) where a caller can keep what it makes once per name. A second instance shares short
+    /// string values.
     /// </summary>
     internal sealed class PropertyNames
     {
@@ -21,6 +23,7 @@ namespace BinancePostman.Output
             public byte[] Utf8;
             public string Name;
             public int Id;
+            public int Slot;
             public int Hash;
         }
 
@@ -28,27 +31,34 @@ namespace BinancePostman.Output
         private int _count;
         private readonly Dictionary<string, int> _ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>The current property name and its case-insensitive id (-1 once the table is full).</summary>
-        public string Read(ref Utf8JsonReader reader, out int id)
+        /// <summary>
+        /// The current property name, its case-insensitive id and the slot of its exact spelling (both -1 once the
+        /// table is full; the slot is also -1 for an escaped name).
+        /// </summary>
+        public string Read(ref Utf8JsonReader reader, out int id, out int slot)
         {
+            slot = -1;
             if (reader.ValueIsEscaped || reader.HasValueSequence) return Uncached(reader.GetString()!, out id);
             ReadOnlySpan<byte> utf8 = reader.ValueSpan;
             int hash = Hash(utf8);
             int mask = _slots.Length - 1;
             for (int i = hash & mask; ; i = (i + 1) & mask)
             {
-                ref Entry slot = ref _slots[i];
-                if (slot.Utf8 == null) break;
-                if (slot.Hash == hash && utf8.SequenceEqual(slot.Utf8))
+                ref Entry entry = ref _slots[i];
+                if (entry.Utf8 == null) break;
+                if (entry.Hash == hash && utf8.SequenceEqual(entry.Utf8))
                 {
-                    id = slot.Id;
-                    return slot.Name;
+                    id = entry.Id;
+                    slot = entry.Slot;
+                    return entry.Name;
                 }
             }
-            string name = Encoding.UTF8.GetString(utf8.ToArray());
+            byte[] bytes = utf8.ToArray();
+            string name = Encoding.UTF8.GetString(bytes);
             if (_count >= MaxNames) return Uncached(name, out id);
             id = IdOf(name);
-            Insert(new Entry { Utf8 = utf8.ToArray(), Name = name, Id = id, Hash = hash });
+            slot = _count;
+            Insert(new Entry { Utf8 = bytes, Name = name, Id = id, Slot = slot, Hash = hash });
             return name;
         }
 
@@ -73,8 +83,9 @@ namespace BinancePostman.Output
                     return slot.Name;
                 }
             }
-            string value = Encoding.UTF8.GetString(utf8.ToArray());
-            if (_count < MaxNames) Insert(new Entry { Utf8 = utf8.ToArray(), Name = value, Id = -1, Hash = hash });
+            byte[] bytes = utf8.ToArray();
+            string value = Encoding.UTF8.GetString(bytes);
+            if (_count < MaxNames) Insert(new Entry { Utf8 = bytes, Name = value, Id = -1, Hash = hash });
             return value;
         }
 

@@ -107,6 +107,47 @@ namespace BinancePostman.Tests.Output
             Assert.Equal(new[] { big.Length }, values);
         }
 
+        /// <summary>A value larger than the buffer is tokenized as it arrives and converted once it is whole, not once per read.</summary>
+        [Theory]
+        [InlineData(1000)]
+        [InlineData(1 << 20)]
+        public void OneLargeValueIsConvertedAtMostTwice(int chunk)
+        {
+            string big = "{\"symbols\":" + Klines(5000) + ",\"n\":12}";
+            int attempts = 0;
+            var converter = new JsonToPSObject(false);
+            var values = new JsonValueStreamer(new DripStream(Encoding.UTF8.GetBytes(big), chunk))
+                .Convert((ref Utf8JsonReader r) => { attempts++; return converter.ReadValue(ref r); }).ToList();
+            var obj = Assert.IsType<System.Management.Automation.PSObject>(Assert.Single(values));
+            Assert.Equal(5000, ((object?[])obj.Properties["symbols"].Value).Length);
+            Assert.Equal(12L, obj.Properties["n"].Value);
+            Assert.InRange(attempts, 1, 2);
+        }
+
+        /// <summary>One note property per name is handed to PowerShell for every object: each object still gets its own.</summary>
+        [Fact]
+        public void EveryObjectHasItsOwnPropertiesAndValues()
+        {
+            string json = "[" + string.Join(",", Enumerable.Range(0, 300).Select(i =>
+                $"{{\"symbol\":\"S{i}\",\"n\":{i * 7},\"ok\":{(i % 2 == 0 ? "true" : "false")},\"p\":\"0.01\",\"N\":-1,\"f\":[{{\"t\":{i}}}]}}")) + "]";
+            var rows = new JsonValueStreamer(new DripStream(Encoding.UTF8.GetBytes(json), 97)).Convert(new JsonToPSObject(false).ReadValue)
+                .Cast<System.Management.Automation.PSObject>().ToList();
+            Assert.Equal(300, rows.Count);
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var props = rows[i].Properties.ToList();
+                Assert.Equal(new[] { "symbol", "n", "ok", "p", "f" }, props.Select(p => p.Name));
+                Assert.Equal("S" + i, props[0].Value);
+                Assert.Equal((long)i * 7, Assert.IsType<long>(props[1].Value));
+                Assert.Equal(i % 2 == 0, props[2].Value);
+                var inner = Assert.IsType<System.Management.Automation.PSObject>(Assert.Single((object?[])props[4].Value));
+                Assert.Equal((long)i, inner.Properties["t"].Value);
+            }
+            Assert.NotSame(rows[0].Properties["symbol"], rows[1].Properties["symbol"]);
+            rows[0].Properties["n"].Value = 99L;
+            Assert.Equal(7L, rows[1].Properties["n"].Value);
+        }
+
         [Fact]
         public void DeepNestingUpTo256IsReadAndDeeperIsAClearError()
         {
