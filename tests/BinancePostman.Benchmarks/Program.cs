@@ -1,5 +1,9 @@
 using System.Threading.Tasks;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace BinancePostman.Benchmarks
 {
@@ -8,7 +12,7 @@ namespace BinancePostman.Benchmarks
         /// <summary>
         /// `requests [count]` runs the request harness; `quick [runs]` times the conversion methods with a stopwatch
         /// (for development, not for figures); `pscost` times PowerShell's own object building; `profile [runs]` splits the exchangeInfo conversion's time; anything else goes to
-        /// BenchmarkDotNet (e.g. --filter '*').
+        /// BenchmarkDotNet (e.g. --filter '*'), in process unless a toolchain is given.
         /// </summary>
         public static async Task Main(string[] args)
         {
@@ -32,7 +36,11 @@ namespace BinancePostman.Benchmarks
                 ConversionBenchmark.Quick(args.Length > 1 ? int.Parse(args[1]) : 30);
                 return;
             }
-            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            // in process by default: BenchmarkDotNet's own copy of the project cannot run the module's help build step
+            bool toolchainGiven = args.Any(a => a == "--inProcess" || a == "-i" || a == "--runtimes" || a == "-r");
+            IConfig? config = toolchainGiven ? null
+                : DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         }
     }
 }
