@@ -24,29 +24,27 @@ namespace BinancePostman.FakeExchange
             string? apiKey = http.Headers.TryGetValue("X-MBX-APIKEY", out var k) ? k.ToString() : null;
             long now = state.Now;
             string? clientOrderId = ClientOrderIdOf(rawQuery, rawBody);
+            string connection = context.Connection.Id;
+            var record = new RecordedRequest(method, path, rawQuery, rawBody, apiKey, now, clientOrderId, connection, state.CountConnectionUse(connection));
+            context.Items[typeof(RecordedRequest)] = record;
+            state.Record(record);
 
-            int status = 200;
-            int? code = null;
             bool pathKnown = false;
             Fault? fault = null;
-            bool processed = false;
             try
             {
                 long? ban = state.BannedUntil();
                 if (ban != null)
                 {
-                    status = 418;
                     context.Response.Headers["Retry-After"] = Math.Max(1, (ban.Value - now + 999) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     await WriteAsync(context, 418, "application/json", $"{{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned until {ban.Value}. Please use WebSocket Streams for live updates to avoid bans.\"}}");
                     return;
                 }
 
                 fault = state.TakeFault(method, path);
+                record.Fault = fault?.Kind;
                 if (fault != null && !fault.AfterProcessing && await ApplyFaultAsync(context, fault))
-                {
-                    status = context.Response.StatusCode;
                     return;
-                }
 
                 EndpointTable.Route? route = state.NoSapi && path.StartsWith("/sapi/", StringComparison.Ordinal) ? null : EndpointTable.Find(method, path, out pathKnown);
                 if (route == null)
@@ -54,7 +52,6 @@ namespace BinancePostman.FakeExchange
                     if (pathKnown && !state.NoSapi) throw new ApiError(405, -1000, "Method not allowed for this path.");
                     if (!state.EchoUnknown || !EndpointTable.IsApiPath(path) || (state.NoSapi && path.StartsWith("/sapi/", StringComparison.Ordinal)))
                     {
-                        status = 404;
                         await WriteAsync(context, 404, "text/html", "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>");
                         return;
                     }
@@ -79,25 +76,18 @@ namespace BinancePostman.FakeExchange
                 SecurityCheck.Apply(request, route.Security, state);
                 if (fault?.Kind == "-1021") throw ApiError.Timestamp();
                 object result = route.Handle(request, state);
-                processed = true;
+                record.Processed = true;
                 if (fault != null && fault.AfterProcessing && await ApplyFaultAsync(context, fault))
-                {
-                    status = context.Response.StatusCode;
                     return;
-                }
                 if (fault?.Kind == "oddheaders") AddOddHeaders(context);
                 await WriteAsync(context, 200, "application/json;charset=UTF-8", JsonSerializer.Serialize(result, Json));
             }
             catch (ApiError error)
             {
-                status = error.Status;
-                code = error.Code;
+                record.Status = error.Status;
+                record.Code = error.Code;
                 if (!context.Response.HasStarted)
                     await WriteAsync(context, error.Status, "application/json;charset=UTF-8", JsonSerializer.Serialize(new { code = error.Code, msg = error.Message }, Json));
-            }
-            finally
-            {
-                state.Record(new RecordedRequest(method, path, rawQuery, rawBody, apiKey, now, status, code, clientOrderId, fault?.Kind, processed));
             }
         }
 
@@ -217,6 +207,9 @@ namespace BinancePostman.FakeExchange
                 case "reset":
                     context.Abort();
                     return true;
+                case "close":
+                    CloseGracefully(context);
+                    return true;
                 case "slow":
                     await Task.Delay(fault.DelayMs, context.RequestAborted).ContinueWith(_ => { });
                     return false;
@@ -225,9 +218,31 @@ namespace BinancePostman.FakeExchange
             }
         }
 
+        /// <summary>
+        /// Ends the connection with a FIN and no answer byte, as a proxy or a restarting load balancer does. An HTTP client
+        /// that sees this on a kept-alive connection may send the request again by itself (dotnet/runtime#86714).
+        /// </summary>
+        private static void CloseGracefully(HttpContext context)
+        {
+            System.Net.Sockets.Socket? socket = context.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionSocketFeature>()?.Socket;
+            try
+            {
+                socket?.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // the client left first
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+            context.Abort();
+        }
+
         private static async Task WriteAsync(HttpContext context, int status, string contentType, string body)
         {
             if (context.RequestAborted.IsCancellationRequested) return;
+            if (context.Items[typeof(RecordedRequest)] is RecordedRequest record) record.Status = status;
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             byte[] bytes = Encoding.UTF8.GetBytes(body);

@@ -42,6 +42,11 @@ namespace BinancePostman.FakeExchange
 
         public long NextOrderId() => Interlocked.Increment(ref _nextOrderId);
 
+        private readonly ConcurrentDictionary<string, int> _connectionUses = new ConcurrentDictionary<string, int>();
+
+        /// <summary>How many requests this connection has carried, this one included.</summary>
+        public int CountConnectionUse(string connection) => _connectionUses.AddOrUpdate(connection, 1, (_, n) => n + 1);
+
         public void AddFault(Fault fault)
         {
             lock (_faults) _faults.Add(fault);

@@ -5,8 +5,8 @@ namespace BinancePostman.FakeExchange
     /// requests; with Every = N it hits every Nth matching request, Count times in all. Kinds: html403, html200, 429,
     /// 418, 500, 502, 503, -1007, -1021, slow (DelayMs before answering), reset (connection aborted), empty200,
     /// truncated, bignumber, badjson, garbage, huge (SizeBytes of JSON), hugeerror, drip (DelayMs between bytes, then a
-    /// stall of StallMs), oddheaders. AfterProcessing: the request is carried out first (an order is placed), then the
-    /// fault answers instead (reset, 5xx, -1007, slow). For klines and aggregate trades also: short (half the rows
+    /// stall of StallMs), oddheaders, close (a graceful close: FIN, no answer byte). AfterProcessing: the request is carried out first (an order is placed), then the
+    /// fault answers instead (reset, close, 5xx, -1007, slow). For klines and aggregate trades also: short (half the rows
     /// asked for), repeat (the page starts one row early), stale (the page before the one asked for).
     /// </summary>
     public sealed class Fault

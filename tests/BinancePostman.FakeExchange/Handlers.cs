@@ -131,6 +131,43 @@ namespace BinancePostman.FakeExchange
             return OrderView(order, s.Now, "CANCELED");
         }
 
+        /// <summary>OCO, OTO and OTOCO lists: two orders under one list client id.</summary>
+        public static object NewOrderList(ExchangeRequest r, ExchangeState s)
+        {
+            string symbol = Symbol(r);
+            long listId = s.NextOrderId();
+            string listClientId = r.Get("listClientOrderId") ?? "fakelist" + listId.ToString(CultureInfo.InvariantCulture);
+            var orders = new List<object>();
+            for (int i = 0; i < 2; i++)
+            {
+                long id = s.NextOrderId();
+                string clientId = listClientId + "-" + i.ToString(CultureInfo.InvariantCulture);
+                s.Orders[clientId] = new Dictionary<string, string>(r.Parameters) { ["orderId"] = id.ToString(CultureInfo.InvariantCulture), ["clientOrderId"] = clientId, ["type"] = "LIMIT", ["side"] = r.Get("side") ?? "SELL" };
+                orders.Add(new { symbol, orderId = id, clientOrderId = clientId });
+            }
+            return new { orderListId = listId, contingencyType = "OCO", listStatusType = "EXEC_STARTED", listOrderStatus = "EXECUTING", listClientOrderId = listClientId, transactionTime = s.Now, symbol, orders };
+        }
+
+        /// <summary>Lowers an open order's quantity (PUT /api/v3/order/amend/keepPriority).</summary>
+        public static object AmendOrder(ExchangeRequest r, ExchangeState s)
+        {
+            var order = FindOrder(r, s);
+            order["quantity"] = r.Require("newQty");
+            return new { transactTime = s.Now, executionId = s.NextOrderId(), amendedOrder = OrderView(order, s.Now, "NEW") };
+        }
+
+        public static object Transfer(ExchangeRequest r, ExchangeState s)
+        {
+            r.Require("type");
+            r.Require("asset");
+            r.Require("amount");
+            return new { tranId = s.NextOrderId() };
+        }
+
+        public static object NewListenKey(ExchangeRequest r, ExchangeState s) => new { listenKey = "fakelistenkey" + s.NextOrderId().ToString(CultureInfo.InvariantCulture) };
+
+        public static object KeepListenKey(ExchangeRequest r, ExchangeState s) => new { };
+
         public static object OpenOrders(ExchangeRequest r, ExchangeState s) => s.Orders.Values.Select(o => OrderView(o, s.Now, "NEW")).ToArray();
 
         public static object ApiRestrictions(ExchangeRequest r, ExchangeState s) => new

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace BinancePostman.FakeExchange
 {
-    /// <summary>Binance's checks: API key, then signature over the raw query (less its last `signature`) plus the raw body, then time.</summary>
+    /// <summary>Binance's checks: API key, then signature over the raw query plus the raw body (less the `signature` that ends either), then time.</summary>
     public static class SecurityCheck
     {
         public static void Apply(ExchangeRequest request, string security, ExchangeState state)
@@ -18,14 +18,11 @@ namespace BinancePostman.FakeExchange
 
         public static void CheckSigned(ExchangeRequest request, FakeKey key, ExchangeState state)
         {
-            string query = request.RawQuery;
-            int at = query.StartsWith("signature=", StringComparison.Ordinal) ? 0 : query.LastIndexOf("&signature=", StringComparison.Ordinal);
-            if (at < 0) throw ApiError.Mandatory("signature");
-            string signatureField = query.Substring(at == 0 ? 0 : at + 1);
-            if (signatureField.IndexOf('&') >= 0) throw new ApiError(400, -1022, "Signature for this request is not valid.");
-            string signature = Uri.UnescapeDataString(signatureField.Substring("signature=".Length));
-            string payload = query.Substring(0, at) + request.RawBody;
-            if (!key.Verify(payload, signature)) throw ApiError.BadSignature();
+            // Binance signs "totalParams": the query string and then the body, as sent; `signature` travels last in either
+            string query = request.RawQuery, body = request.RawBody;
+            string? signature = TakeSignature(ref body) ?? TakeSignature(ref query);
+            if (signature == null) throw ApiError.Mandatory("signature");
+            if (!key.Verify(query + body, signature)) throw ApiError.BadSignature();
 
             long timestamp = request.Long("timestamp") ?? throw ApiError.Mandatory("timestamp");
             decimal recvWindow = 5000;
@@ -34,6 +31,17 @@ namespace BinancePostman.FakeExchange
                 throw new ApiError(400, -1131, "recvWindow must be less than 60000");
             long now = state.Now;
             if (timestamp > now + 1000 || now - timestamp > recvWindow) throw ApiError.Timestamp();
+        }
+
+        /// <summary>Cuts a trailing `signature=` field off raw form text; null when the text carries none.</summary>
+        private static string? TakeSignature(ref string raw)
+        {
+            int at = raw.StartsWith("signature=", StringComparison.Ordinal) ? 0 : raw.LastIndexOf("&signature=", StringComparison.Ordinal);
+            if (at < 0) return null;
+            string field = raw.Substring(at == 0 ? 0 : at + 1);
+            if (field.IndexOf('&') >= 0) throw new ApiError(400, -1022, "Signature for this request is not valid.");
+            raw = raw.Substring(0, at);
+            return Uri.UnescapeDataString(field.Substring("signature=".Length));
         }
     }
 }

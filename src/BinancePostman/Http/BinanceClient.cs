@@ -22,12 +22,16 @@ namespace BinancePostman.Http
             new System.Text.RegularExpressions.Regex(@"banned until (\d{12,14})", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
         private readonly HttpClient _http;
+        private readonly HttpClient _stateChanges;
         private readonly ServerClock _clock;
         private readonly RateLimitTracker _limits;
 
-        public BinanceClient(HttpClient http, ServerClock clock, RateLimitTracker? limits = null)
+        /// <param name="http">sends reads (and everything, unless <paramref name="stateChanges"/> is given)</param>
+        /// <param name="stateChanges">sends requests that change state (see <see cref="StateChangeConnections"/>)</param>
+        public BinanceClient(HttpClient http, ServerClock clock, RateLimitTracker? limits = null, HttpClient? stateChanges = null)
         {
             _http = http;
+            _stateChanges = stateChanges ?? http;
             _clock = clock;
             _limits = limits ?? new RateLimitTracker(clock);
         }
@@ -251,19 +255,20 @@ namespace BinancePostman.Http
                 message.Headers.TryAddWithoutValidation(h.Name, h.Value);
             if (request.NeedsApiKey && apiKey != null)
                 message.Headers.TryAddWithoutValidation(ModuleParameters.ApiKeyHeader, apiKey);
-            if (wire.Body.Length > 0)
-                message.Content = new StringContent(wire.Body, Encoding.UTF8, "application/x-www-form-urlencoded");
-            else if (request.RawBody != null)
-                message.Content = new StringContent(request.RawBody, Encoding.UTF8, request.RawBodyContentType ?? "application/json");
+            if (request.RawBody != null)
+                message.Content = new SingleUseContent(Encoding.UTF8.GetBytes(request.RawBody), request.RawBodyContentType ?? "application/json");
+            else if (wire.Body.Length > 0 || request.SendsFormBody)
+                message.Content = new SingleUseContent(Encoding.UTF8.GetBytes(wire.Body), "application/x-www-form-urlencoded");
+            HttpClient http = RetryPolicy.IsRead(request.Method) ? _http : _stateChanges;
 
-            log?.Invoke($"{request.Method} {safeUrl}");
+            log?.Invoke($"{request.Method} {safeUrl}" + (wire.Body.Length > 0 ? " with body " + Redact(wire.Body, wire.Signature) : ""));
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             cts.CancelAfter(timeout);
             var watch = Stopwatch.StartNew();
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
+                response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {

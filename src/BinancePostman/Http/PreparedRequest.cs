@@ -46,7 +46,15 @@ namespace BinancePostman.Http
         public bool WeightKnown { get; }
 
         /// <summary>Where the module's own timestamp goes: with the body when the request has a form body, else the query.</summary>
-        public bool ParametersInBody => Body.Count > 0;
+        public bool ParametersInBody => Body.Count > 0 || SendsFormBody;
+
+        /// <summary>
+        /// A request that changes state (anything but GET and HEAD, unless it has a raw body of its own) sends all its
+        /// parameters in an application/x-www-form-urlencoded body, even an empty one, as Binance accepts for POST, PUT
+        /// and DELETE. A request with content is never re-sent by the HTTP stack once it has started to go out, whereas a
+        /// bodiless one is, when a kept-alive connection closes before any answer byte (dotnet/runtime#86714).
+        /// </summary>
+        public bool SendsFormBody => RawBody == null && !RetryPolicy.IsRead(Method);
 
         /// <summary>The host, for per-host state (clock offsets, weights).</summary>
         public string Host => new System.Uri(BaseUri).Authority;

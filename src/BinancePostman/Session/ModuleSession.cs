@@ -21,7 +21,7 @@ namespace BinancePostman.Session
         private static readonly ServerClock SharedClock = new ServerClock();
 
         /// <summary>One client (one HttpClient, one clock) for every runspace of the process.</summary>
-        public static BinanceClient Client { get; } = new BinanceClient(SharedHttpClient.Instance, SharedClock);
+        public static BinanceClient Client { get; } = new BinanceClient(SharedHttpClient.Instance, SharedClock, stateChanges: SharedHttpClient.StateChanges);
 
         /// <summary>The session's network, set by Connect-Binance; Production until then.</summary>
         public static BinanceNetwork Network { get; set; } = BinanceNetwork.Production;

@@ -20,11 +20,14 @@ namespace BinancePostman.Tests.Http
         {
             private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _replies;
             public List<HttpRequestMessage> Sent { get; } = new List<HttpRequestMessage>();
+            /// <summary>Each request's query and body as sent (the message is disposed after the call).</summary>
+            public List<string> Texts { get; } = new List<string>();
             public Scripted(params Func<HttpRequestMessage, HttpResponseMessage>[] replies) => _replies = new Queue<Func<HttpRequestMessage, HttpResponseMessage>>(replies);
 
             protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
                 Sent.Add(request);
+                Texts.Add(request.RequestUri!.Query + " " + (request.Content == null ? "" : request.Content.ReadAsStringAsync(cancellationToken).GetAwaiter().GetResult()));
                 return Task.FromResult(_replies.Dequeue()(request));
             }
         }
@@ -110,7 +113,7 @@ namespace BinancePostman.Tests.Http
             Assert.Equal(FailureKind.UnknownOutcome, ex.Kind);
             Assert.Equal("BinancePostman.OutcomeUnknown", ex.ErrorId);
             Assert.Matches("^bp[0-9a-f]{32}$", ex.ClientOrderId);
-            Assert.Contains("newClientOrderId=" + ex.ClientOrderId, handler.Sent[0].RequestUri!.Query);
+            Assert.Contains("newClientOrderId=" + ex.ClientOrderId, handler.Texts[0]);
             Assert.Contains(ex.ClientOrderId!, ex.Message);
             Assert.Contains("origClientOrderId = '" + ex.ClientOrderId + "'", ex.RecommendedAction);
             Assert.Contains("-Path /api/v3/order", ex.RecommendedAction);

@@ -84,14 +84,14 @@ namespace BinancePostman.Tests.Signing
         }
 
         [Fact]
-        public void QueryPlusBodyIsSignedWithoutSeparatorAndSignatureGoesLast()
+        public void QueryPlusBodyIsSignedWithoutSeparatorAndSignatureGoesLastInTheBody()
         {
             JsonElement v = Vector("hmac", "H3");
             IRequestSigner signer = SignerFactory.Create(Str(v, "secret")!, null);
             WireRequest wire = WireRequest.Sign(Str(v, "query")!, Str(v, "body")!, signer);
             Assert.Equal(Str(v, "payload"), wire.Payload);
-            Assert.Equal(Str(v, "query") + "&signature=" + Str(v, "signature"), wire.Query);
-            Assert.Equal(Str(v, "body"), wire.Body);
+            Assert.Equal(Str(v, "query"), wire.Query);
+            Assert.Equal(Str(v, "body") + "&signature=" + Str(v, "signature"), wire.Body);
         }
     }
 }
