@@ -11,7 +11,7 @@ Describe 'Vault access from parallel runspaces' {
         Import-Module (Get-ModulePath) -Force
         $module = Get-ModulePath
         Microsoft.PowerShell.SecretManagement\Register-SecretVault -Name ParVault -ModuleName StandIn -DefaultVault
-        Microsoft.PowerShell.SecretManagement\Register-SecretVault -Name SlowVault -ModuleName StandIn -VaultParameters @{ StandInDelayMs = 1500 }
+        Microsoft.PowerShell.SecretManagement\Register-SecretVault -Name SlowVault -ModuleName StandIn -VaultParameters @{ StandInDelayMs = 2000 }
         Microsoft.PowerShell.SecretManagement\Register-SecretVault -Name BrokenVault -ModuleName StandIn -VaultParameters @{ StandInFailure = 'The vault store could not be reached.' }
         $exchange = Start-FakeExchange
         $base = $exchange.BaseUri
@@ -37,9 +37,9 @@ Describe 'Vault access from parallel runspaces' {
         Disconnect-Binance
     }
 
-    It 'the stand-in is as rude as SecretManagement: plain Get-Secret from 8 runspaces at once fails for all but a few' {
-        $barrier = [System.Threading.Barrier]::new(8)
-        $results = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
+    It 'the stand-in is as rude as SecretManagement: plain Get-Secret from 4 runspaces at once fails for all but a few' {
+        $barrier = [System.Threading.Barrier]::new(4)
+        $results = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
             Import-Module Microsoft.PowerShell.SecretManagement
             $null = ($using:barrier).SignalAndWait(20000)
             $secret = Microsoft.PowerShell.SecretManagement\Get-Secret -Name hmac -Vault ParVault -ErrorAction SilentlyContinue -ErrorVariable failed
@@ -105,6 +105,38 @@ Describe 'Vault access from parallel runspaces' {
         $script:completed | Should -Be @('ParVault')
     }
 
+    It 'Ctrl+C ends a wait for the gate at once, while the other runspace is still inside' {
+        function New-Runner([string] $Script) {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$module'").Invoke()
+            $null = $ps.Commands.Clear()
+            $null = $ps.AddScript($Script)
+            $ps
+        }
+        # A holds the gate for 2 s (a slow vault); B is ready beforehand, so its wait starts at once
+        $a = New-Runner "Invoke-BinanceRequest 'Account Information (USER_DATA)' -Vault SlowVault -SecretName hmac -BaseUri '$base'"
+        $b = New-Runner 'Connect-Binance -Vault ParVault -SecretName hmac -Verbose'
+        try {
+            $running = $a.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (-not ([AppDomain]::CurrentDomain.GetData('BinancePostman.StandIn.SecretManagement.VaultRunspace').RunspaceAvailability -eq 'Busy') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
+            $waiting = $b.BeginInvoke()
+            while (-not ($b.Streams.Verbose.Message -match 'Waiting for another runspace') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
+            $b.Streams.Verbose.Message | Should -Match 'Waiting for another runspace'
+            $b.Stop()   # what Ctrl+C does
+            # A is still inside the vault call: B's stop did not wait for A to leave
+            [AppDomain]::CurrentDomain.GetData('BinancePostman.StandIn.SecretManagement.VaultRunspace').RunspaceAvailability | Should -Be 'Busy'
+            $running.IsCompleted | Should -BeFalse
+            $b.InvocationStateInfo.State | Should -Be 'Stopped'
+            $b.Streams.Error | Should -BeNullOrEmpty
+            ($a.EndInvoke($running)).accountType | Should -Be 'SPOT'
+        }
+        finally {
+            $a.Dispose()
+            $b.Dispose()
+        }
+    }
+
     It 'a failing per-call vault is an error, never a fallback to the session, BINANCE_API_KEY or an environment file' {
         Connect-Binance -ApiKey $hmacKey -ApiSecret $secure -BaseUri $base
         $envFile = Join-Path $TestDrive 'fallback.postman_environment.json'
@@ -137,7 +169,7 @@ Describe 'Vault access from parallel runspaces' {
     }
 
     It 'a vault call that meets a SecretManagement call from outside the module fails clearly, and nothing is sent' {
-        # another runspace's plain Get-Secret (no gate) holds the shared vault runspace of the stand-in for 1.5 s
+        # another runspace's plain Get-Secret (no gate) holds the shared vault runspace of the stand-in for 2 s
         $outside = [powershell]::Create()
         $null = $outside.AddScript('Microsoft.PowerShell.SecretManagement\Get-Secret -Name hmac -Vault SlowVault')
         $running = $outside.BeginInvoke()
