@@ -223,7 +223,7 @@ namespace BinancePostman.Commands
             {
                 if (string.IsNullOrEmpty(Vault) || string.IsNullOrEmpty(SecretName))
                     throw new PSArgumentException("-Vault and -SecretName go together: name the vault and the secret in it.");
-                return SecretManagementVault.Read(this, Vault!, SecretName!);
+                return SecretManagementVault.Read(this, Vault!, SecretName!, Cancellation);
             }
             string? passphrase = PrivateKeyPassphrase == null ? null : SecureText.Use(PrivateKeyPassphrase, s => s);
             if (Credential != null)

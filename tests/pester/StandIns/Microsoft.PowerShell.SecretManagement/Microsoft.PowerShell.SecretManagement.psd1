@@ -1,6 +1,7 @@
-# Test stand-in for Microsoft.PowerShell.SecretManagement (the real one lives on the PowerShell Gallery).
-# Same module name, command names, parameters and return types; secrets kept in a JSON file named by
-# $env:BP_STANDIN_VAULT_FILE so every runspace of the test process (ForEach-Object -Parallel) sees the same vaults.
+# Test stand-in for Microsoft.PowerShell.SecretManagement 1.1.2 (the real one lives on the PowerShell Gallery).
+# Same module name, command names, parameters, return types, messages and error ids; secrets kept in a JSON file named
+# by $env:BP_STANDIN_VAULT_FILE. Like the real module it runs every vault call in ONE runspace for the whole process,
+# so a call from another runspace that arrives while one is running fails (see the .psm1).
 @{
     RootModule        = 'Microsoft.PowerShell.SecretManagement.psm1'
     ModuleVersion     = '1.1.2'
