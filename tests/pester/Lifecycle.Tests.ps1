@@ -9,6 +9,8 @@ Describe 'Retired endpoints, Portfolio Margin and Alpha, Compare-BinanceCollecti
         $vectors = Get-SigningVectors
         $hmac = [pscredential]::new($vectors.hmac[0].apiKey, (ConvertTo-SecureString $vectors.hmac[0].secret -AsPlainText -Force))
         $fixtures = Join-Path (Get-SharedFixtures) 'binance-api-postman'
+        # other test files may have imported Binance's own downloads into the process-wide catalog: stay on the bundled ones
+        $bundled = 'Spot', 'USDs-M Futures', 'Coin-M Futures', 'European Options', 'Broker', 'Portfolio Margin', 'Alpha'
     }
 
     AfterAll {
@@ -21,18 +23,18 @@ Describe 'Retired endpoints, Portfolio Margin and Alpha, Compare-BinanceCollecti
 
     Context 'Get-BinanceEndpoint' {
         It 'leaves retired endpoints out unless -IncludeRetired' {
-            $default = Get-BinanceEndpoint -Path '*/userDataStream*'
+            $default = Get-BinanceEndpoint -Path '*/userDataStream*' -Collection $bundled
             $default | Should -BeNullOrEmpty
-            $all = Get-BinanceEndpoint -Path '*/userDataStream*' -IncludeRetired
+            $all = Get-BinanceEndpoint -Path '*/userDataStream*' -Collection $bundled -IncludeRetired
             $all | Should -HaveCount 9
             $all | ForEach-Object { $_.Status | Should -Be 'Retired' }
             ($all | Where-Object Path -EQ '/api/v3/userDataStream' | Select-Object -First 1).RetiredOn | Should -Be ([datetime]'2026-02-20')
-            (Get-BinanceEndpoint -IncludeRetired | Where-Object IsRetired).Count | Should -Be 20
-            (Get-BinanceEndpoint).Count + 20 | Should -Be (Get-BinanceEndpoint -IncludeRetired).Count
+            (Get-BinanceEndpoint -Collection $bundled -IncludeRetired | Where-Object IsRetired).Count | Should -Be 20
+            (Get-BinanceEndpoint -Collection $bundled).Count + 20 | Should -Be (Get-BinanceEndpoint -Collection $bundled -IncludeRetired).Count
         }
 
         It 'says so when an exact name is a hidden retired endpoint, and names the replacement' {
-            Get-BinanceEndpoint 'Generate a Listen Key (USER_STREAM)' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Get-BinanceEndpoint 'Generate a Listen Key (USER_STREAM)' -Collection Spot -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $err[0].FullyQualifiedErrorId | Should -BeLike 'BinancePostman.EndpointRetired*'
             $err[0].Exception.Message | Should -Match 'retired by Binance on 2026-02-20'
             $err[0].ErrorDetails.RecommendedAction | Should -Match 'IncludeRetired'
@@ -40,29 +42,29 @@ Describe 'Retired endpoints, Portfolio Margin and Alpha, Compare-BinanceCollecti
         }
 
         It 'shows the status in the table view and in CSV rows' {
-            $table = Get-BinanceEndpoint -Path '/api/v3/userDataStream' -Method POST -IncludeRetired | Format-Table | Out-String -Width 250
+            $table = Get-BinanceEndpoint -Path '/api/v3/userDataStream' -Method POST -Collection Spot -IncludeRetired | Format-Table | Out-String -Width 250
             $table | Should -Match 'Status'
             $table | Should -Match 'Retired 2026-02-20'
-            $deprecated = Get-BinanceEndpoint -Path '/sapi/v1/broker/subAccount/futuresSummary' | Format-Table | Out-String -Width 250
+            $deprecated = Get-BinanceEndpoint -Path '/sapi/v1/broker/subAccount/futuresSummary' -Collection Broker | Format-Table | Out-String -Width 250
             $deprecated | Should -Match 'Deprecated 2024-06-28'
-            $row = Get-BinanceEndpoint -Path '/sapi/v1/loan/borrow' -IncludeRetired | ConvertTo-Csv | ConvertFrom-Csv
+            $row = Get-BinanceEndpoint -Path '/sapi/v1/loan/borrow' -Collection Spot -IncludeRetired | ConvertTo-Csv | ConvertFrom-Csv
             $row.Status | Should -Be 'Retired'
             $row.Replacement | Should -Match '/sapi/v2/loan/flexible/borrow'
         }
 
         It 'offers retired endpoints to Tab only when asked' {
-            $line = "Invoke-BinanceRequest 'Create a ListenKey"
+            $line = "Invoke-BinanceRequest -Collection Spot 'Create a ListenKey"
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
-            $line = "Get-BinanceEndpoint -IncludeRetired 'Create a ListenKey"
+            $line = "Get-BinanceEndpoint -Collection Spot -IncludeRetired 'Create a ListenKey"
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain "'Create a ListenKey [Spot] (USER_STREAM)'"
-            $line = "Invoke-BinanceRequest 'Create Margin Account listen"
+            $line = "Invoke-BinanceRequest -Collection Spot 'Create Margin Account listen"
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain "'Create Margin Account listenToken (USER_STREAM)'"
         }
     }
 
     Context 'Invoke-BinanceRequest on a retired endpoint' {
         It 'stops before sending, with an error that names the replacement' {
-            Invoke-BinanceRequest 'Create a ListenKey [Spot] (USER_STREAM)' -Credential $hmac -BaseUri $base -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Invoke-BinanceRequest 'Create a ListenKey [Spot] (USER_STREAM)' -Collection Spot -Credential $hmac -BaseUri $base -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $err[0].FullyQualifiedErrorId | Should -BeLike 'BinancePostman.EndpointRetired*'
             $err[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
             $err[0].Exception.Message | Should -Match 'userDataStream.subscribe'
@@ -79,7 +81,7 @@ Describe 'Retired endpoints, Portfolio Margin and Alpha, Compare-BinanceCollecti
         }
 
         It 'sends it anyway with -Force, with a warning' {
-            Invoke-BinanceRequest 'Query Current UM Open Conditional Order (USER_DATA)' -symbol BTCUSDT -strategyId 1 -Credential $hmac -BaseUri $base -Force -WarningVariable warn 3>$null | Out-Null
+            Invoke-BinanceRequest 'Portfolio Margin\Query Current UM Open Conditional Order (USER_DATA)' -symbol BTCUSDT -strategyId 1 -Credential $hmac -BaseUri $base -Force -WarningVariable warn 3>$null | Out-Null
             $warn | Should -Match 'retired it on 2026-04-28'
             $seen = @(Get-FakeRequests $exchange | Where-Object Path -NotLike '*/time')
             $seen | Should -HaveCount 1
@@ -87,7 +89,7 @@ Describe 'Retired endpoints, Portfolio Margin and Alpha, Compare-BinanceCollecti
         }
 
         It 'warns on a deprecated endpoint and sends it' {
-            Invoke-BinanceRequest 'Query Subaccount Futures Asset info (USER_DATA)' -Credential $hmac -BaseUri $base -WarningVariable warn 3>$null | Out-Null
+            Invoke-BinanceRequest 'Broker\Query Subaccount Futures Asset info (USER_DATA)' -Credential $hmac -BaseUri $base -WarningVariable warn 3>$null | Out-Null
             $warn | Should -Match 'deprecated by Binance on 2024-06-28'
             @(Get-FakeRequests $exchange | Where-Object Path -EQ '/sapi/v1/broker/subAccount/futuresSummary') | Should -HaveCount 1
         }
@@ -95,9 +97,9 @@ Describe 'Retired endpoints, Portfolio Margin and Alpha, Compare-BinanceCollecti
 
     Context 'Portfolio Margin and Alpha reach the exchange' {
         It 'signs the signed Portfolio Margin requests and keys the user-stream ones: <Name>' -ForEach @(
-            @{ Name = 'New UM Order (TRADE)'; Values = @{ symbol = 'BTCUSDT'; side = 'BUY'; type = 'LIMIT'; timeInForce = 'GTC'; quantity = '0.01'; price = '30000' }; Path = '/papi/v1/um/order'; Signed = $true }
-            @{ Name = 'Query All CM Orders (USER_DATA)'; Values = @{ symbol = 'BTCUSD_PERP' }; Path = '/papi/v1/cm/allOrders'; Signed = $true }
-            @{ Name = 'Margin Account Borrow (MARGIN)'; Values = @{ asset = 'USDT'; amount = '10' }; Path = '/papi/v1/marginLoan'; Signed = $true }
+            @{ Name = 'Portfolio Margin\New UM Order (TRADE)'; Values = @{ symbol = 'BTCUSDT'; side = 'BUY'; type = 'LIMIT'; timeInForce = 'GTC'; quantity = '0.01'; price = '30000' }; Path = '/papi/v1/um/order'; Signed = $true }
+            @{ Name = 'Portfolio Margin\Query All CM Orders (USER_DATA)'; Values = @{ symbol = 'BTCUSD_PERP' }; Path = '/papi/v1/cm/allOrders'; Signed = $true }
+            @{ Name = 'Portfolio Margin\Margin Account Borrow (MARGIN)'; Values = @{ asset = 'USDT'; amount = '10' }; Path = '/papi/v1/marginLoan'; Signed = $true }
             @{ Name = 'Portfolio Margin\Account Information (USER_DATA)'; Values = @{}; Path = '/papi/v1/account'; Signed = $true }
             @{ Name = 'Portfolio Margin\Start User Data Stream (USER_STREAM)'; Values = @{}; Path = '/papi/v1/listenKey'; Signed = $false }
             @{ Name = 'Portfolio Margin\Test Connectivity'; Values = @{}; Path = '/papi/v1/ping'; Signed = $false; Public = $true }
@@ -123,7 +125,7 @@ Describe 'Retired endpoints, Portfolio Margin and Alpha, Compare-BinanceCollecti
             Invoke-BinanceRequest 'Alpha\Ticker' -symbol ALPHA_175USDT -Network Testnet -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null
             $err[0].FullyQualifiedErrorId | Should -BeLike 'BinancePostman.NoBaseUrl*'
             $err[0].Exception.Message | Should -Match 'Alpha on Production only'
-            Invoke-BinanceRequest 'Query UM Order (USER_DATA)' -symbol BTCUSDT -orderId 1 -Network Demo -Credential $hmac -ErrorVariable err2 -ErrorAction SilentlyContinue | Out-Null
+            Invoke-BinanceRequest 'Portfolio Margin\Query UM Order (USER_DATA)' -symbol BTCUSDT -orderId 1 -Network Demo -Credential $hmac -ErrorVariable err2 -ErrorAction SilentlyContinue | Out-Null
             $err2[0].Exception.Message | Should -Match 'Portfolio Margin on Production only'
         }
     }
