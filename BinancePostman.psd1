@@ -26,6 +26,7 @@
         'Test-BinanceCollection'
         'Test-BinanceApiKey'
         'Get-BinanceRateLimit'
+        'Compare-BinanceCollection'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -59,6 +59,6 @@ namespace BinancePostman.FakeExchange
             path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/sapi/", StringComparison.Ordinal)
             || path.StartsWith("/fapi/", StringComparison.Ordinal) || path.StartsWith("/dapi/", StringComparison.Ordinal)
             || path.StartsWith("/eapi/", StringComparison.Ordinal) || path.StartsWith("/papi/", StringComparison.Ordinal)
-            || path.StartsWith("/futures/", StringComparison.Ordinal);
+            || path.StartsWith("/futures/", StringComparison.Ordinal) || path.StartsWith("/bapi/", StringComparison.Ordinal);
     }
 }

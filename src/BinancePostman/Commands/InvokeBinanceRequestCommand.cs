@@ -93,7 +93,7 @@ namespace BinancePostman.Commands
         [Parameter(ValueFromRemainingArguments = true, DontShow = true)]
         public object[]? RemainingArguments { get; set; }
 
-        /// <summary>Skips the extra confirmation that withdrawals and transfers ask for.</summary>
+        /// <summary>Skips the extra confirmation that withdrawals and transfers ask for, and sends endpoints Binance retired.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -145,6 +145,7 @@ namespace BinancePostman.Commands
             }
             // the endpoint first: a name that matches nothing is that error, not warnings about its parameters
             Endpoint endpoint = ParameterSetName == ByEndpoint ? Endpoint! : Single(Name, Collection);
+            EndpointLifecycleGuard.Check(this, endpoint, Force);
             displayName = endpoint.Name;
             environment ??= BaseUrlResolver.PickEnvironment(endpoint, EffectiveNetwork, Catalog.Environments);
             string url = BaseUri != null ? BaseUri.ToString()
@@ -289,7 +290,7 @@ namespace BinancePostman.Commands
         private void PageThrough(PreparedRequest request, ApiCredential? credential, string displayName)
         {
             PagePlan plan = PagePlan.For(request.Path)
-                ?? throw new PSArgumentException($"'{displayName}' does not page. -All works with klines (and their families), aggTrades, historicalTrades, myTrades/userTrades and allOrders (historyOrders for options), on the spot, futures and options APIs.");
+                ?? throw new PSArgumentException($"'{displayName}' does not page. -All works with klines (and their families), aggTrades, historicalTrades, myTrades/userTrades and allOrders (historyOrders for options, conditional and algo order history for portfolio margin), on the spot, futures, options and portfolio margin APIs.");
             if (!int.TryParse(request.Find("limit"), out int limit))
             {
                 limit = plan.MaxLimit;
