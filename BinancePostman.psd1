@@ -26,6 +26,8 @@
         'Test-BinanceCollection'
         'Test-BinanceApiKey'
         'Get-BinanceRateLimit'
+        'Test-BinanceOrder'
+        'ConvertTo-BinanceOrderValue'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
