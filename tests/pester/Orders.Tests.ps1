@@ -81,14 +81,17 @@ Describe 'Orders checked against the symbol''s filters' {
         }
 
         It 'reads hashtables, objects and CSV rows from the pipeline' {
+            # an empty cell is a value not given, not a zero
             $rows = @'
-symbol,side,type,quantity,price
-BTCUSDT,BUY,LIMIT,0.00100000,20000.00000000
-BTCUSDT,SELL,LIMIT,0.001,20000.005
+symbol,side,type,quantity,quoteOrderQty,price
+BTCUSDT,BUY,LIMIT,0.00100000,,20000.00000000
+BTCUSDT,SELL,LIMIT,0.001,,20000.005
+BTCUSDT,BUY,MARKET,,10,
 '@ | ConvertFrom-Csv
             $v = @($rows | Test-BinanceOrder -BaseUri $base)
             $v | Should -HaveCount 1
             $v[0].Field | Should -Be 'price'
+            ($rows | Test-BinanceOrder -BaseUri $base -PassThru).IsValid | Should -Be @($true, $false, $true)
             $order = @{ symbol = 'BTCUSDT'; side = 'SELL'; type = 'LIMIT'; timeInForce = 'GTC'; quantity = '0.5'; price = '19999.999' }
             ($order | Test-BinanceOrder -BaseUri $base).NearestAbove | Should -Be 20000
             [ordered]@{ symbol = 'BTCUSDT'; side = 'BUY'; type = 'MARKET'; quoteOrderQty = 4.99 } | Test-BinanceOrder -BaseUri $base |
@@ -115,7 +118,13 @@ BTCUSDT,SELL,LIMIT,0.001,20000.005
         It 'refuses a zero or negative value before anything is sent' {
             Test-BinanceOrder BTCUSDT BUY LIMIT -Quantity 0 -Price 1 -BaseUri $base -ErrorVariable err -ErrorAction SilentlyContinue
             $err[0].FullyQualifiedErrorId | Should -Match '^BinancePostman\.InvalidParameterValue,'
+            $err[0].Exception.Message | Should -Match '^quantity must be greater than zero'
             Get-FakeRequests $exchange | Should -BeNullOrEmpty
+        }
+
+        It 'keeps every digit of a number typed at the prompt' {
+            # as a double, 20000.0000000000001 would be 20000 and pass the tick
+            (Test-BinanceOrder BTCUSDT BUY LIMIT -Quantity 0.001 -Price 20000.0000000000001 -ReferencePrice 20000 -BaseUri $base).NearestAbove | Should -Be 20000.01
         }
 
         It 'keeps the filters per host and symbol; -Refresh and a -1013 rejection read them again' {
@@ -197,6 +206,13 @@ BTCUSDT,SELL,LIMIT,0.001,20000.005
             $values.timeInForce = 'GTC'
             Invoke-BinanceRequest 'Test New Order (TRADE)' @values -Credential $keys -BaseUri $base | Out-Null
             (Requests /api/v3/order/test)[0].Query | Should -Match '^symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0\.00123&price=20000&'
+        }
+
+        It 'a piped hashtable keeps its other values in Parameters' {
+            $order = [ordered]@{ symbol = 'btcusdt'; side = 'SELL'; type = 'LIMIT'; timeInForce = 'GTC'; quantity = '0.0012345'; price = '20000.001'; newClientOrderId = 'mine-1' }
+            $p = ($order | ConvertTo-BinanceOrderValue -BaseUri $base).Parameters
+            @($p.Keys) | Should -Be @('symbol', 'side', 'type', 'quantity', 'price', 'timeInForce', 'newClientOrderId')
+            @($p.Values) | Should -Be @('BTCUSDT', 'SELL', 'LIMIT', '0.00123', '20000.01', 'GTC', 'mine-1')
         }
 
         It 'an order that rounding cannot make valid is an error and nothing is returned' {

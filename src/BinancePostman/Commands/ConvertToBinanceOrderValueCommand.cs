@@ -16,6 +16,7 @@ namespace BinancePostman.Commands
     {
         /// <summary>When given, the rounded order is also checked against percent-price and market-notional filters at this price.</summary>
         [Parameter]
+        [OrderNumber]
         public decimal? ReferencePrice { get; set; }
 
         protected override void ProcessRecord()
@@ -33,7 +34,10 @@ namespace BinancePostman.Commands
                     foreach (OrderViolation v in result.Violations) WriteError(ErrorRecords.StillInvalid(v));
                     return;
                 }
-                WriteObject(new RoundedOrder(rounded, api, changes.ToArray()));
+                var output = new RoundedOrder(rounded, api, changes.ToArray());
+                // a piped order's other values (timeInForce, newClientOrderId...) stay in Parameters, after the rounded ones
+                foreach (var other in OtherValues()) output.Parameters[other.Key] = other.Value;
+                WriteObject(output);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {

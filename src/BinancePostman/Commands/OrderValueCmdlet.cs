@@ -33,21 +33,27 @@ namespace BinancePostman.Commands
         public string Type { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
         public decimal? Quantity { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
         public decimal? QuoteOrderQty { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
         public decimal? Price { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
         public decimal? StopPrice { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
         public decimal? IcebergQty { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
         public long? TrailingDelta { get; set; }
 
         /// <summary>An order as a hashtable (symbol, side, type, quantity, price...), as it would go to -Parameters.</summary>
@@ -61,6 +67,24 @@ namespace BinancePostman.Commands
         /// <summary>Reads the filters again instead of using the ones kept from an earlier read.</summary>
         [Parameter]
         public SwitchParameter Refresh { get; set; }
+
+        private static readonly HashSet<string> OrderKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "symbol", "side", "type", "quantity", "quoteOrderQty", "price", "stopPrice", "icebergQty", "trailingDelta", "api",
+        };
+
+        /// <summary>The piped dictionary's other entries (timeInForce, newClientOrderId...), in their order: carried along, not read.</summary>
+        internal List<KeyValuePair<string, object?>> OtherValues()
+        {
+            var rest = new List<KeyValuePair<string, object?>>();
+            if (ParameterSetName != ByDictionary || InputObject == null) return rest;
+            foreach (DictionaryEntry e in InputObject)
+            {
+                string key = e.Key?.ToString() ?? "";
+                if (key.Length > 0 && !OrderKeys.Contains(key)) rest.Add(new KeyValuePair<string, object?>(key, Unwrap(e.Value)));
+            }
+            return rest;
+        }
 
         /// <summary>The order from the parameters, or from the piped dictionary (its api key wins over -Api).</summary>
         internal OrderRequest ReadOrder(out OrderApi api)

@@ -14,6 +14,7 @@ namespace BinancePostman.Commands
     {
         /// <summary>The average (spot) or mark (futures) price to check percent-price and market-notional filters with; read from the exchange when not given.</summary>
         [Parameter]
+        [OrderNumber]
         public decimal? ReferencePrice { get; set; }
 
         /// <summary>Also checks MAX_NUM_ORDERS, MAX_NUM_ALGO_ORDERS, MAX_NUM_ICEBERG_ORDERS and MAX_POSITION: signed reads of the account.</summary>

@@ -264,6 +264,19 @@ namespace BinancePostman.Tests.Orders
         }
 
         [Fact]
+        public void MarketOrdersSkipANotionalMinimumThatDoesNotApplyToThemAndAZeroMaximumIsNoMaximum()
+        {
+            const string json = @"{""symbols"":[{""symbol"":""XUSDT"",""filters"":[
+                {""filterType"":""NOTIONAL"",""minNotional"":""5.00000000"",""applyMinToMarket"":false,""maxNotional"":""0.00000000"",""applyMaxToMarket"":true,""avgPriceMins"":5}]}]}";
+            SymbolFilters x = ExchangeInfoReader.Read(json, OrderApi.Spot)["XUSDT"];
+            OrderCheckResult market = OrderChecker.Check(x, Order("XUSDT", OrderSide.Buy, "MARKET", 0.001m));
+            Assert.Empty(market.Violations);
+            Assert.Empty(market.NotChecked);
+            Assert.Empty(Violations(x, Order("XUSDT", OrderSide.Buy, "LIMIT", 1000000m, 1000000m)));
+            Assert.Equal(ViolationKind.BelowMinimum, Assert.Single(Violations(x, Order("XUSDT", OrderSide.Buy, "LIMIT", 1m, 4.99m))).Kind);
+        }
+
+        [Fact]
         public void QuoteOrderQtyIsTheNotionalOfAMarketOrder()
         {
             var order = new OrderRequest("BTCUSDT", OrderSide.Buy, "MARKET") { QuoteOrderQty = 4.99m };
