@@ -74,6 +74,8 @@ $result | ConvertTo-Json -Depth 4 -Compress
         foreach ($a in '-NoProfile', '-NonInteractive', '-File', $child, '-Nupkg', $nupkg.FullName, '-Repository', (Join-Path $TestDrive 'repository'),
             '-Modules', (Join-Path $TestDrive 'modules'), '-BaseUri', $exchange.BaseUri) { $psi.ArgumentList.Add($a) }
         $psi.Environment['HOME'] = $home_
+        # PSResourceGet's NuGet client writes a NuGet/NuGet.Config under the working folder: a temporary one, not the repository
+        $psi.WorkingDirectory = $home_
         foreach ($v in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'PSModulePath') { $null = $psi.Environment.Remove($v) }
         $psi.RedirectStandardOutput = $true
         $psi.RedirectStandardError = $true
