@@ -67,6 +67,14 @@ namespace BinancePostman.Catalog
         public string? Description { get; }
         public ApiFamily Family { get; }
 
+        /// <summary>True when the collection declares a parameter of that name (any case).</summary>
+        public bool HasParameter(string name)
+        {
+            foreach (EndpointParameter p in Parameters)
+                if (string.Equals(p.Name, name, System.StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
         public override string ToString() => QualifiedName;
     }
 }

@@ -12,13 +12,21 @@ namespace BinancePostman.Commands
     /// </summary>
     internal static class EndpointDynamicParameters
     {
-        public static RuntimeDefinedParameterDictionary For(Endpoint endpoint, ICollection<string> taken)
+        /// <param name="endpoints">the endpoint named, or those that will be piped: their parameters, each once</param>
+        public static RuntimeDefinedParameterDictionary For(IReadOnlyList<Endpoint> endpoints, ICollection<string> taken)
         {
             var dictionary = new RuntimeDefinedParameterDictionary();
+            foreach (Endpoint endpoint in endpoints)
+                Add(dictionary, endpoint, taken);
+            return dictionary;
+        }
+
+        private static void Add(RuntimeDefinedParameterDictionary dictionary, Endpoint endpoint, ICollection<string> taken)
+        {
             IReadOnlyDictionary<string, IReadOnlyList<string>> enumerated = ParameterValues.Of(endpoint);
             foreach (EndpointParameter p in endpoint.Parameters)
             {
-                if (!IsUsableName(p.Name) || Contains(taken, p.Name) || dictionary.ContainsKey(p.Name)) continue;
+                if (!IsUsableName(p.Name) || Contains(taken, p.Name) || Contains(dictionary.Keys, p.Name)) continue;
                 var attributes = new Collection<Attribute>
                 {
                     new ParameterAttribute
@@ -31,7 +39,6 @@ namespace BinancePostman.Commands
                 if (enumerated.ContainsKey(p.Name)) attributes.Add(new ArgumentCompleterAttribute(typeof(Completion.ParameterValueCompleter)));
                 dictionary.Add(p.Name, new RuntimeDefinedParameter(p.Name, typeof(object), attributes));
             }
-            return dictionary;
         }
 
         private static bool Contains(ICollection<string> names, string name)

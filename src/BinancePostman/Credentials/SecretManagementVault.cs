@@ -30,14 +30,13 @@ namespace BinancePostman.Credentials
         public static ApiCredential Read(PSCmdlet cmdlet, string vault, string name, CancellationToken cancel = default)
         {
             object secret = Unwrap(Run(cmdlet, cancel, "param($Name, $Vault) " + Module + "\\Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, name, vault));
-            string source = $"vault '{vault}', secret '{name}'";
             switch (secret)
             {
                 case Hashtable table:
-                    return FromTable(table, vault, name, source);
+                    return FromTable(table, vault, name);
                 case PSCredential credential:
                     IRequestSigner signer = SecureText.Use(credential.Password, s => SignerFactory.Create(s, null));
-                    return new ApiCredential(credential.UserName, signer, source);
+                    return new ApiCredential(credential.UserName, signer, KeyOrigin.Vault) { Vault = vault, SecretName = name };
                 default:
                     throw WrongShape(vault, name, secret.GetType().Name);
             }
@@ -83,16 +82,17 @@ namespace BinancePostman.Credentials
             return ps.Invoke();
         }
 
-        private static ApiCredential FromTable(Hashtable table, string vault, string name, string source)
+        private static ApiCredential FromTable(Hashtable table, string vault, string name)
         {
             string? apiKey = Text(table, ApiKeyField);
             if (string.IsNullOrEmpty(apiKey)) throw WrongShape(vault, name, "Hashtable without ApiKey");
             string? passphrase = Text(table, PassphraseField);
             string? secret = Text(table, ApiSecretField);
             string? pem = Text(table, PrivateKeyField);
-            if (!string.IsNullOrEmpty(pem)) return new ApiCredential(apiKey!, SignerFactory.Create(pem!, passphrase), source);
-            if (!string.IsNullOrEmpty(secret)) return new ApiCredential(apiKey!, SignerFactory.Create(secret!, passphrase), source);
-            return new ApiCredential(apiKey!, null, source);
+            IRequestSigner? signer = !string.IsNullOrEmpty(pem) ? SignerFactory.Create(pem!, passphrase)
+                : !string.IsNullOrEmpty(secret) ? SignerFactory.Create(secret!, passphrase)
+                : null;
+            return new ApiCredential(apiKey!, signer, KeyOrigin.Vault) { Vault = vault, SecretName = name };
         }
 
         /// <summary>A hashtable value as text: string or SecureString (SecretManagement returns the latter unless -AsPlainText).</summary>

@@ -26,6 +26,11 @@ namespace BinancePostman.Http
             RawBodyContentType = rawBodyContentType;
         }
 
+        /// <summary>A request without parameters or keys (the server time, exchangeInfo).</summary>
+        public static PreparedRequest Public(string method, string baseUri, string path, int weight = 1) =>
+            new PreparedRequest(method, baseUri, path, SecurityType.NONE, System.Array.Empty<KeyValuePair<string, string>>(),
+                System.Array.Empty<KeyValuePair<string, string>>(), System.Array.Empty<HeaderEntry>(), null, null, weight, weightKnown: true);
+
         public string Method { get; }
         public string BaseUri { get; }
         /// <summary>Resolved path, path variables substituted and encoded.</summary>

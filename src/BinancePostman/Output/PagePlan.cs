@@ -43,22 +43,18 @@ namespace BinancePostman.Output
 
         public static PagePlan? For(string path)
         {
-            string last = path.Substring(path.LastIndexOf('/') + 1);
-            string api = ApiOf(path);
+            string api = Catalog.ApiFamilies.ApiSegment(path);
             string[] window = { "startTime", "endTime" };
-            switch (last)
+            if (ReplyPaths.IsKlines(path))
             {
-                case "klines":
-                case "uiKlines":
-                case "continuousKlines":
-                case "indexPriceKlines":
-                case "markPriceKlines":
-                case "premiumIndexKlines":
-                    if (api == "api") return new PagePlan("startTime", null, 1000, true, Array.Empty<string>());
-                    if (api == "fapi") return new PagePlan("startTime", null, 1500, true, Array.Empty<string>());
-                    if (api == "dapi") return new PagePlan("startTime", null, 1500, true, Array.Empty<string>(), windowed: true);
-                    if (api == "eapi") return new PagePlan("startTime", "openTime", 1500, true, Array.Empty<string>()); // rows are objects
-                    return null;
+                if (api == "api") return new PagePlan("startTime", null, 1000, true, Array.Empty<string>());
+                if (api == "fapi") return new PagePlan("startTime", null, 1500, true, Array.Empty<string>());
+                if (api == "dapi") return new PagePlan("startTime", null, 1500, true, Array.Empty<string>(), windowed: true);
+                if (api == "eapi") return new PagePlan("startTime", "openTime", 1500, true, Array.Empty<string>()); // rows are objects
+                return null;
+            }
+            switch (ReplyPaths.LastSegment(path))
+            {
                 case "aggTrades":
                     return api == "api" || api == "fapi" || api == "dapi" ? new PagePlan("fromId", "a", 1000, false, window, "T") : null;
                 case "historicalTrades":
@@ -80,14 +76,6 @@ namespace BinancePostman.Output
                 default:
                     return null;
             }
-        }
-
-        /// <summary>"api", "sapi", "fapi", "dapi", "eapi"... from the path's first segment.</summary>
-        private static string ApiOf(string path)
-        {
-            string p = path.TrimStart('/');
-            int slash = p.IndexOf('/');
-            return slash < 0 ? p : p.Substring(0, slash);
         }
 
         /// <summary>The cursor value of a converted row (shaped or plain), or null.</summary>

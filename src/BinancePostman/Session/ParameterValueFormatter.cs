@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace BinancePostman.Http
+namespace BinancePostman.Session
 {
     /// <summary>
     /// A .NET value as the text Binance expects: numbers in invariant culture with no exponent and no lost digits,
