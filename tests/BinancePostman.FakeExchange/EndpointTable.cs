@@ -18,6 +18,12 @@ namespace BinancePostman.FakeExchange
             [("GET", "/fapi/v1/ping")] = new Route("NONE", 1, Handlers.Ping),
             [("GET", "/api/v3/exchangeInfo")] = new Route("NONE", 20, Handlers.ExchangeInfo),
             [("GET", "/fapi/v1/exchangeInfo")] = new Route("NONE", 1, Handlers.ExchangeInfo),
+            [("GET", "/dapi/v1/exchangeInfo")] = new Route("NONE", 1, Handlers.ExchangeInfo),
+            [("GET", "/api/v3/avgPrice")] = new Route("NONE", 2, Handlers.AvgPrice),
+            [("GET", "/fapi/v1/premiumIndex")] = new Route("NONE", 1, Handlers.PremiumIndex),
+            [("GET", "/dapi/v1/premiumIndex")] = new Route("NONE", 10, Handlers.PremiumIndex),
+            [("GET", "/fapi/v1/openOrders")] = new Route("USER_DATA", 1, Handlers.OpenOrders),
+            [("GET", "/dapi/v1/openOrders")] = new Route("USER_DATA", 1, Handlers.OpenOrders),
             [("GET", "/api/v3/depth")] = new Route("NONE", 5, Handlers.Depth),
             [("GET", "/api/v3/klines")] = new Route("NONE", 2, Handlers.Klines),
             [("GET", "/api/v3/uiKlines")] = new Route("NONE", 2, Handlers.Klines),
@@ -59,6 +65,6 @@ namespace BinancePostman.FakeExchange
             path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/sapi/", StringComparison.Ordinal)
             || path.StartsWith("/fapi/", StringComparison.Ordinal) || path.StartsWith("/dapi/", StringComparison.Ordinal)
             || path.StartsWith("/eapi/", StringComparison.Ordinal) || path.StartsWith("/papi/", StringComparison.Ordinal)
-            || path.StartsWith("/futures/", StringComparison.Ordinal);
+            || path.StartsWith("/futures/", StringComparison.Ordinal) || path.StartsWith("/bapi/", StringComparison.Ordinal);
     }
 }

@@ -21,8 +21,30 @@ namespace BinancePostman.FakeExchange
             // the limits the exchange enforces (configurable through /__fake/config)
             rateLimits = s.Limits.Weight.Select(w => new { rateLimitType = "REQUEST_WEIGHT", interval = w.Binance.interval, intervalNum = w.Binance.num, limit = w.Limit })
                 .Concat(s.Limits.Orders.Select(w => new { rateLimitType = "ORDERS", interval = w.Binance.interval, intervalNum = w.Binance.num, limit = w.Limit })).ToArray(),
-            symbols = Symbols.Select(sym => new { symbol = sym, status = "TRADING", baseAsset = sym[..^4], quoteAsset = "USDT" }).ToArray(),
+            symbols = SymbolRules.Select(r),
         };
+
+        /// <summary>Spot's GET /api/v3/avgPrice.</summary>
+        public static object AvgPrice(ExchangeRequest r, ExchangeState s) => new
+        {
+            mins = 5,
+            price = Price(SymbolRules.ReferencePrice(r.Require("symbol"))),
+            closeTime = s.Now,
+        };
+
+        /// <summary>Futures' mark price: USDs-M one object for a symbol (else all); Coin-M always an array.</summary>
+        public static object PremiumIndex(ExchangeRequest r, ExchangeState s)
+        {
+            string? symbol = r.Get("symbol");
+            bool coinM = r.Path.StartsWith("/dapi/", StringComparison.Ordinal);
+            object Row(string sym) => new { symbol = sym, markPrice = Price(SymbolRules.ReferencePrice(sym)), indexPrice = Price(SymbolRules.ReferencePrice(sym)), time = s.Now };
+            if (symbol != null)
+            {
+                if (!SymbolRules.ForPath(r.Path).Any(x => (string)x["symbol"] == symbol)) throw new ApiError(400, -1121, "Invalid symbol.");
+                return coinM ? new[] { Row(symbol) } : Row(symbol);
+            }
+            return SymbolRules.ForPath(r.Path).Select(x => Row((string)x["symbol"])).ToArray();
+        }
 
         public static object Depth(ExchangeRequest r, ExchangeState s)
         {
@@ -168,7 +190,25 @@ namespace BinancePostman.FakeExchange
 
         public static object KeepListenKey(ExchangeRequest r, ExchangeState s) => new { };
 
-        public static object OpenOrders(ExchangeRequest r, ExchangeState s) => s.Orders.Values.Select(o => OrderView(o, s.Now, "NEW")).ToArray();
+        /// <summary>The open orders, of one symbol when it is given (as Binance filters them).</summary>
+        public static object OpenOrders(ExchangeRequest r, ExchangeState s)
+        {
+            string? symbol = r.Get("symbol");
+            return s.Orders.Values.Where(o => symbol == null || o["symbol"] == symbol).Select(o => new
+            {
+                symbol = o["symbol"],
+                orderId = long.Parse(o["orderId"], CultureInfo.InvariantCulture),
+                clientOrderId = o["clientOrderId"],
+                price = o.TryGetValue("price", out var p) ? p : "0.00000000",
+                origQty = o.TryGetValue("quantity", out var q) ? q : "0.00000000",
+                executedQty = "0.00000000",
+                icebergQty = o.TryGetValue("icebergQty", out var i) ? i : "0.00000000",
+                status = "NEW",
+                type = o["type"],
+                side = o["side"],
+                time = s.Now,
+            }).ToArray();
+        }
 
         public static object ApiRestrictions(ExchangeRequest r, ExchangeState s) => new
         {

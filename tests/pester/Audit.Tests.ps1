@@ -21,7 +21,7 @@ Describe 'Test-BinanceCollection' {
         $module = Get-ModulePath
         $findings = Test-BinanceCollection (Join-Path $module 'collections'), (Join-Path $module 'environments')
         @($findings | Where-Object Severity -NE 'Info') | Should -HaveCount 0
-        @($findings | Where-Object Finding -Match 'signing script') | Should -HaveCount 5
+        @($findings | Where-Object Finding -Match 'signing script') | Should -HaveCount 7
     }
 
     It 'emits typed findings for planted problems, with file, location, line and advice' {

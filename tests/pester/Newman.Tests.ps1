@@ -94,3 +94,72 @@ Describe 'The bundled Spot collection in newman' {
         $fromNewman.Query | Should -Match "&signature=$signature$"
     }
 }
+
+# The Portfolio Margin and Alpha collections in newman too: signed, keyed and public requests, each accepted.
+Describe 'The bundled Portfolio Margin and Alpha collections in newman' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+        $newman = Join-Path (Get-RepoRoot) 'out/tools/newman/node_modules/newman/bin/newman.js'
+        $exchange = Start-FakeExchange
+        $vectors = Get-SigningVectors
+
+        function Select-Request($Items, [hashtable] $Wanted) {
+            foreach ($item in $Items) {
+                if ($item.PSObject.Properties['item']) { Select-Request $item.item $Wanted; continue }
+                if (-not $Wanted.ContainsKey($item.name)) { continue }
+                foreach ($q in $item.request.url.query) {
+                    if ($Wanted[$item.name].ContainsKey($q.key)) { $q.value = $Wanted[$item.name][$q.key]; $q.PSObject.Properties.Remove('disabled') }
+                }
+                $item
+            }
+        }
+        function Invoke-Newman([string] $CollectionFile, [string] $EnvironmentFile, [hashtable] $Wanted) {
+            $collection = Get-Content (Join-Path (Get-RepoRoot) $CollectionFile) -Raw | ConvertFrom-Json -Depth 50
+            $collection.item = @(Select-Request $collection.item $Wanted)
+            $subset = Join-Path $TestDrive ([IO.Path]::GetFileName($CollectionFile))
+            $collection | ConvertTo-Json -Depth 50 | Set-Content $subset
+            $environment = Get-Content (Join-Path (Get-RepoRoot) $EnvironmentFile) -Raw | ConvertFrom-Json -Depth 10
+            foreach ($v in $environment.values) {
+                switch ($v.key) {
+                    'url' { $v.value = $exchange.BaseUri }
+                    'binance-api-key' { $v.value = $vectors.hmac[0].apiKey }
+                    'binance-api-secret' { $v.value = $vectors.hmac[0].secret }
+                }
+            }
+            $envFile = Join-Path $TestDrive ([IO.Path]::GetFileName($EnvironmentFile))
+            $environment | ConvertTo-Json -Depth 10 | Set-Content $envFile
+            $output = & node $newman run $subset -e $envFile --reporters cli --disable-unicode 2>&1
+            [pscustomobject]@{ Exit = $LASTEXITCODE; Output = $output -join "`n"; Picked = $collection.item.Count }
+        }
+
+        $pm = Invoke-Newman 'collections/portfolio-margin.postman_collection.json' 'environments/portfolio_margin/portfolio-margin-production.postman_environment.json' @{
+            'New UM Order (TRADE)'                  = @{ symbol = 'BTCUSDT'; side = 'BUY'; type = 'LIMIT'; timeInForce = 'GTC'; quantity = '0.01'; price = '30000' }
+            'Account Information (USER_DATA)'       = @{}
+            'Query All UM Orders (USER_DATA)'       = @{ symbol = 'BTCUSDT'; limit = '1000' }
+            'Start User Data Stream (USER_STREAM)'  = @{}
+            'Test Connectivity'                     = @{}
+        }
+        $alpha = Invoke-Newman 'collections/alpha.postman_collection.json' 'environments/alpha/alpha-production.postman_environment.json' @{
+            'Klines' = @{ symbol = 'ALPHA_175USDT'; interval = '1h' }
+        }
+        $requests = @(Get-FakeRequests $exchange)
+    }
+
+    AfterAll {
+        Stop-FakeExchange $exchange
+    }
+
+    It 'runs every picked request' {
+        $pm.Exit | Should -Be 0 -Because $pm.Output
+        $alpha.Exit | Should -Be 0 -Because $alpha.Output
+        $pm.Picked | Should -Be 5
+        $requests | Should -HaveCount 6
+    }
+
+    It 'is accepted by the exchange, signatures included' {
+        $requests | ForEach-Object { $_.Status | Should -Be 200 -Because "$($_.Method) $($_.Path) got $($_.Code)" }
+        @($requests | Where-Object { $_.Query -match 'signature=[0-9a-f]{64}$' }) | Should -HaveCount 3
+        ($requests | Where-Object Path -Like '/bapi/*').ApiKey | Should -BeNullOrEmpty
+        ($requests | Where-Object Path -EQ '/papi/v1/listenKey').ApiKey | Should -Be $vectors.hmac[0].apiKey
+    }
+}

@@ -112,8 +112,12 @@ namespace BinancePostman.CollectionGenerator.Output
             return "{{url}}" + path + (enabled.Count > 0 ? "?" + string.Join("&", enabled) : "");
         }
 
-        private static string Description(RequestSource request) =>
-            request.Weight == null ? request.Description : request.Description + "\n\n" + request.Weight;
+        /// <summary>The status line first (so Postman users see it at once), then our text, then the weight line.</summary>
+        private static string Description(RequestSource request)
+        {
+            string text = request.Status == null ? request.Description : request.Status.DescriptionLine + "\n\n" + request.Description;
+            return request.Weight == null ? text : text + "\n\n" + request.Weight;
+        }
 
         private static IEnumerable<string> ScriptLines(string script) =>
             script.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');

@@ -38,6 +38,11 @@ namespace BinancePostman.CollectionGenerator.Source
                     if (request == null) throw Error("indented line outside a request");
                     if (line.StartsWith("+ ", StringComparison.Ordinal) || line.StartsWith("? ", StringComparison.Ordinal))
                         request.Parameters.Add(ParseParameter(line, Error));
+                    else if (line.StartsWith("! ", StringComparison.Ordinal))
+                    {
+                        if (request.Status != null) throw Error("a second status line for this request");
+                        request.Status = StatusSource.Parse(line.Substring(2).Trim(), Error);
+                    }
                     else
                         request.Description = request.Description.Length == 0 ? line : request.Description + " " + line;
                     continue;

@@ -27,6 +27,8 @@ namespace BinancePostman.CollectionGenerator.Source
         public int Line { get; }
         public string Description { get; set; } = "";
         public List<ParameterSource> Parameters { get; } = new List<ParameterSource>();
+        /// <summary>Retired or Deprecated, with what it rests on in a source comment; null for active endpoints.</summary>
+        public StatusSource? Status { get; set; }
 
         /// <summary>The request name in Binance's style: base name, then the security suffix.</summary>
         public string Name => BaseName + Security.NameSuffix();

@@ -12,6 +12,8 @@ namespace BinancePostman.Catalog
         CoinMFutures,
         Options,
         PortfolioMargin,
+        /// <summary>Binance Alpha market data: /bapi/defi/... on www.binance.com.</summary>
+        Alpha,
     }
 
     public static class ApiFamilies
@@ -24,7 +26,7 @@ namespace BinancePostman.Catalog
             return (slash < 0 ? p : p.Substring(0, slash)).ToLowerInvariant();
         }
 
-        /// <summary>The family from the first path segment: /api and /sapi are spot, /fapi USDs-M, /dapi Coin-M, /eapi options.</summary>
+        /// <summary>The family from the first path segment: /api and /sapi are spot, /fapi USDs-M, /dapi Coin-M, /eapi options, /papi portfolio margin, /bapi Alpha.</summary>
         public static ApiFamily FromPath(string path)
         {
             switch (ApiSegment(path))
@@ -41,6 +43,8 @@ namespace BinancePostman.Catalog
                     return ApiFamily.Options;
                 case "papi":
                     return ApiFamily.PortfolioMargin;
+                case "bapi":
+                    return ApiFamily.Alpha;
                 default:
                     // "/futures/data/..." is served by both futures APIs: the collection decides
 
@@ -58,7 +62,23 @@ namespace BinancePostman.Catalog
                 case ApiFamily.CoinMFutures: return "delivery_futures";
                 case ApiFamily.Options: return "european_options";
                 case ApiFamily.PortfolioMargin: return "portfolio_margin";
+                case ApiFamily.Alpha: return "alpha";
                 default: return "";
+            }
+        }
+
+        /// <summary>The API's name as the bundled collections call it.</summary>
+        public static string DisplayName(this ApiFamily family)
+        {
+            switch (family)
+            {
+                case ApiFamily.Spot: return "Spot";
+                case ApiFamily.UsdMFutures: return "USDs-M Futures";
+                case ApiFamily.CoinMFutures: return "Coin-M Futures";
+                case ApiFamily.Options: return "European Options";
+                case ApiFamily.PortfolioMargin: return "Portfolio Margin";
+                case ApiFamily.Alpha: return "Alpha";
+                default: return "this API";
             }
         }
 
@@ -71,6 +91,7 @@ namespace BinancePostman.Catalog
                 case "delivery_futures": return ApiFamily.CoinMFutures;
                 case "european_options": return ApiFamily.Options;
                 case "portfolio_margin": return ApiFamily.PortfolioMargin;
+                case "alpha": return ApiFamily.Alpha;
                 default: return ApiFamily.Unknown;
             }
         }

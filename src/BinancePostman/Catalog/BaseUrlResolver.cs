@@ -23,9 +23,20 @@ namespace BinancePostman.Catalog
         {
             if (network == BinanceNetwork.Testnet && endpoint.Family == ApiFamily.Spot && endpoint.Path.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase))
                 throw new UrlResolutionException($"'{endpoint.QualifiedName}' is a /sapi endpoint, and the spot testnet has no /sapi endpoints: only /api ones. Use the Production network for it (carefully), or pass -BaseUri.");
-            PostmanEnvironment? match = PickEnvironment(endpoint, network, environments);
-            return Resolve(endpoint, match, network);
+            var loaded = environments as IReadOnlyCollection<PostmanEnvironment> ?? environments.ToList();
+            PostmanEnvironment? match = PickEnvironment(endpoint, network, loaded);
+            return Resolve(endpoint, match, network, NetworksOf(endpoint.Family, loaded));
         }
+
+        /// <summary>The networks the loaded environments offer for an API, in Production, Testnet, Demo order.</summary>
+        public static IReadOnlyList<BinanceNetwork> NetworksOf(ApiFamily family, IEnumerable<PostmanEnvironment> environments) =>
+            family == ApiFamily.Unknown
+                ? new List<BinanceNetwork>()
+                : environments.Where(e => e.Family == family && e.Network != null && e.Url != null)
+                    .Select(e => e.Network!.Value).Distinct().OrderBy(n => n).ToList();
+
+        private static string NetworkList(IReadOnlyList<BinanceNetwork> networks) =>
+            networks.Count == 0 ? "none" : string.Join(", ", networks);
 
         /// <summary>For raw calls: the environment of the path's API on the network gives the host.</summary>
         public static string ResolveForPath(string path, BinanceNetwork network, IEnumerable<PostmanEnvironment> environments)
@@ -37,7 +48,9 @@ namespace BinancePostman.Catalog
                 string hint = network == BinanceNetwork.Testnet && path.TrimStart('/').StartsWith("sapi/", StringComparison.OrdinalIgnoreCase)
                     ? " The spot testnet has no /sapi endpoints."
                     : "";
-                throw new UrlResolutionException($"No loaded environment serves '{path}' on {network}.{hint} Pass -BaseUri or -Environment.");
+                var offered = NetworksOf(family, environments);
+                string networks = family != ApiFamily.Unknown && offered.Count > 0 ? $" {family.DisplayName()} is served on: {NetworkList(offered)}." : "";
+                throw new UrlResolutionException($"No loaded environment serves '{path}' on {network}.{hint}{networks} Pass -BaseUri or -Environment.");
             }
             return match.Url!.TrimEnd('/');
         }
@@ -48,7 +61,7 @@ namespace BinancePostman.Catalog
             return candidates.FirstOrDefault(e => e.Family == endpoint.Family && e.Family != ApiFamily.Unknown);
         }
 
-        private static string Resolve(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network)
+        private static string Resolve(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network, IReadOnlyList<BinanceNetwork>? offered = null)
         {
             var resolver = new VariableResolver(endpoint.Owner.Variables, environment?.Variables);
             var missing = new List<string>();
@@ -57,7 +70,7 @@ namespace BinancePostman.Catalog
             {
                 string key = BinanceHosts.UrlVariableFor(network);
                 if (!resolver.TryGet(key, out string networkUrl) || networkUrl.Length == 0)
-                    throw new UrlResolutionException(NoUrlMessage(endpoint, environment, network, missing));
+                    throw new UrlResolutionException(NoUrlMessage(endpoint, environment, network, missing, offered));
                 host = networkUrl;
             }
             host = host.TrimEnd('/');
@@ -66,9 +79,11 @@ namespace BinancePostman.Catalog
             return host;
         }
 
-        private static string NoUrlMessage(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network, List<string> missing)
+        private static string NoUrlMessage(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network, List<string> missing, IReadOnlyList<BinanceNetwork>? offered)
         {
             string vars = string.Join(", ", missing.Select(m => "{{" + m + "}}"));
+            if (network != BinanceNetwork.Production && offered != null && offered.Count > 0 && !offered.Contains(network))
+                return $"'{endpoint.QualifiedName}' has no {network} URL: Binance serves {endpoint.Family.DisplayName()} on {NetworkList(offered)} only. Use -Network {offered[0]}, or pass -BaseUri.";
             if (network != BinanceNetwork.Production)
             {
                 string hint = network == BinanceNetwork.Testnet && endpoint.Path.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase)

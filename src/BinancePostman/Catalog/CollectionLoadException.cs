@@ -44,5 +44,7 @@ namespace BinancePostman.Catalog
         PostmanV1Collection,
         UnknownSchema,
         NotAnEnvironment,
+        /// <summary>A folder or zip that holds no collections/ folder of Postman collections, as Binance's download does.</summary>
+        NotBinanceDownload,
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace BinancePostman.Catalog
@@ -20,7 +21,8 @@ namespace BinancePostman.Catalog
             string? rawBody,
             string? description,
             ApiFamily family,
-            WeightRule? weightRule = null)
+            WeightRule? weightRule = null,
+            EndpointLifecycle? lifecycle = null)
         {
             Owner = collection;
             FolderPath = folderPath;
@@ -37,6 +39,7 @@ namespace BinancePostman.Catalog
             RawBody = rawBody;
             Description = description;
             Family = family;
+            Lifecycle = lifecycle ?? EndpointLifecycle.Active;
         }
 
         internal PostmanCollection Owner { get; }
@@ -74,6 +77,17 @@ namespace BinancePostman.Catalog
                 if (string.Equals(p.Name, name, System.StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
+
+        /// <summary>Active, Deprecated or Retired, as the collection states it (Binance's changelogs behind the bundled ones).</summary>
+        public EndpointStatus Status => Lifecycle.Status;
+        /// <summary>The day Binance stopped serving it, for retired endpoints.</summary>
+        public DateTime? RetiredOn => Lifecycle.Status == EndpointStatus.Retired ? Lifecycle.Since : null;
+        /// <summary>The day Binance announced its end, for deprecated endpoints.</summary>
+        public DateTime? DeprecatedOn => Lifecycle.Status == EndpointStatus.Deprecated ? Lifecycle.Since : null;
+        /// <summary>What to use instead, when the status names it.</summary>
+        public string? Replacement => Lifecycle.Replacement;
+        internal EndpointLifecycle Lifecycle { get; }
+        public bool IsRetired => Lifecycle.Status == EndpointStatus.Retired;
 
         public override string ToString() => QualifiedName;
     }

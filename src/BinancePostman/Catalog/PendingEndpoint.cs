@@ -19,10 +19,11 @@ namespace BinancePostman.Catalog
         public string? RawBody;
         public string? Description;
         public ApiFamily PathFamily;
+        public EndpointLifecycle Lifecycle = EndpointLifecycle.Active;
 
         public Endpoint Build(PostmanCollection collection) =>
             new Endpoint(collection, Folders, Name, Method, Host, Path, Security, Weight,
                 Parameters, Headers, BodyMode, RawBody, Description,
-                PathFamily == ApiFamily.Unknown ? collection.Family : PathFamily, WeightRule);
+                PathFamily == ApiFamily.Unknown ? collection.Family : PathFamily, WeightRule, Lifecycle);
     }
 }

@@ -44,6 +44,7 @@ namespace BinancePostman.Catalog
             e.WeightRule = WeightParser.ParseRule(e.Description);
             e.Weight = e.WeightRule?.Fallback;
             e.PathFamily = ApiFamilies.FromPath(e.Path);
+            e.Lifecycle = EndpointLifecycle.Read(e.Description);
             return e;
         }
 

@@ -15,6 +15,8 @@ namespace BinancePostman.Catalog
     /// or by how many items a list value such as symbols=["A","B"] holds.</item>
     /// <item>"4 per symbol" (times the symbols given: a symbols list counts its items), "at most 200" caps it.</item>
     /// <item>"default limit 500": the value assumed when the parameter is not sent (Binance's own default).</item>
+    /// <item>"1500 when sideEffectType is MARGIN_BUY or AUTO_BORROW_REPAY" / "6 unless sideEffectType is ...": by the
+    /// parameter's value (any case); "unless" also applies when the parameter is not sent.</item>
     /// </list>
     /// Text of any other shape gives its first number for every request, so free-text descriptions still weigh something.
     /// </summary>
@@ -46,7 +48,7 @@ namespace BinancePostman.Catalog
         /// <summary>True when the weight depends on parameters (the text parsed as more than one number).</summary>
         public bool DependsOnParameters => _alternatives.Count > 1 || _defaults.Count > 0 || (_alternatives.Count == 1 && _alternatives[0].Kind != AltKind.Always);
 
-        private enum AltKind { Always, With, Without, UpTo, Above, PerItem }
+        private enum AltKind { Always, With, Without, UpTo, Above, PerItem, When, Unless }
 
         private sealed class Alternative
         {
@@ -54,6 +56,7 @@ namespace BinancePostman.Catalog
             public int Weight;
             public string Parameter = "";
             public long Bound;
+            public HashSet<string>? Values;
         }
 
         private static readonly Regex FirstNumber = new Regex(@"\d+", RegexOptions.CultureInvariant);
@@ -64,6 +67,7 @@ namespace BinancePostman.Catalog
         private static readonly Regex Above = new Regex(@"^(\d+) above$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex Per = new Regex(@"^(\d+) per (\w+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex AtMost = new Regex(@"^at most (\d+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex WhenIs = new Regex(@"^(\d+) (when|unless) (\w+) is ([\w.-]+(?: or [\w.-]+)*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex Default = new Regex(@"^default (\w+) (\d+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <summary>The rule a weight text states; null when the text holds no number.</summary>
@@ -91,6 +95,14 @@ namespace BinancePostman.Catalog
                     alternatives.Add(new Alternative { Kind = AltKind.UpTo, Weight = Int(m.Groups[1]), Parameter = last = m.Groups[2].Success ? m.Groups[2].Value : last, Bound = long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) });
                 else if ((m = Above.Match(part)).Success && last.Length > 0) alternatives.Add(new Alternative { Kind = AltKind.Above, Weight = Int(m.Groups[1]), Parameter = last });
                 else if ((m = Per.Match(part)).Success) alternatives.Add(new Alternative { Kind = AltKind.PerItem, Weight = Int(m.Groups[1]), Parameter = last = m.Groups[2].Value });
+                else if ((m = WhenIs.Match(part)).Success)
+                    alternatives.Add(new Alternative
+                    {
+                        Kind = string.Equals(m.Groups[2].Value, "when", StringComparison.OrdinalIgnoreCase) ? AltKind.When : AltKind.Unless,
+                        Weight = Int(m.Groups[1]),
+                        Parameter = last = m.Groups[3].Value,
+                        Values = new HashSet<string>(Regex.Split(m.Groups[4].Value, " or ", RegexOptions.IgnoreCase), StringComparer.OrdinalIgnoreCase),
+                    });
                 else if ((m = AtMost.Match(part)).Success) cap = Int(m.Groups[1]);
                 else if ((m = Default.Match(part)).Success) defaults[m.Groups[1].Value] = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
                 else { understood = false; break; }
@@ -121,6 +133,12 @@ namespace BinancePostman.Catalog
                         break;
                     case AltKind.Above:
                         if (ValueOf(a.Parameter, given) != null) return Capped(a.Weight);
+                        break;
+                    case AltKind.When:
+                        if (given.TryGetValue(a.Parameter, out string? isValue) && a.Values!.Contains(isValue.Trim())) return Capped(a.Weight);
+                        break;
+                    case AltKind.Unless:
+                        if (!given.TryGetValue(a.Parameter, out string? notValue) || !a.Values!.Contains(notValue.Trim())) return Capped(a.Weight);
                         break;
                     case AltKind.PerItem:
                         long count = Math.Max(1, CountOf(a.Parameter, given));

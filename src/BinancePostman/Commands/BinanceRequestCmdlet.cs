@@ -8,6 +8,7 @@ using BinancePostman.Catalog;
 using BinancePostman.Commands.Completion;
 using BinancePostman.Credentials;
 using BinancePostman.Http;
+using BinancePostman.Orders;
 using BinancePostman.Session;
 
 namespace BinancePostman.Commands
@@ -143,11 +144,22 @@ namespace BinancePostman.Commands
             return found;
         }
 
-        /// <summary>Sends one request with this cmdlet's timeout and retry settings, waiting on the pipeline thread.</summary>
+        /// <summary>
+        /// Sends one request with this cmdlet's timeout and retry settings, waiting on the pipeline thread. An order the
+        /// exchange refuses for its numbers (-1013, -1111) makes the symbol's cached filters be read again next time.
+        /// </summary>
         internal BinanceReply Send(PreparedRequest request, ApiCredential? credential)
         {
             string? recvWindow = RecvWindowText;
-            return RunOnClient((options, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, cancel));
+            try
+            {
+                return RunOnClient((options, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, cancel));
+            }
+            catch (BinanceApiException ex) when (SymbolFilterCache.IsFilterRejection(ex.Code) && request.Find("symbol") is string symbol)
+            {
+                SymbolFilterCache.Shared.InvalidateOnRejection(request.Host, symbol, ex.Code);
+                throw;
+            }
         }
 
         /// <summary>Runs client work with this cmdlet's timeout and retry settings (see <see cref="ClientPump"/>).</summary>

@@ -69,7 +69,7 @@ namespace BinancePostman.Commands
                 case -1013:
                 case -1111:
                 case -1112:
-                    return "A value breaks the symbol's filters (price, quantity, precision). Read the symbol's filters from exchangeInfo and round to its tick and step sizes.";
+                    return "A value breaks the symbol's filters (price, quantity, precision). Test-BinanceOrder -Refresh names the filter and the nearest valid values; ConvertTo-BinanceOrderValue rounds onto the tick and step sizes.";
             }
             if (code <= -1100 && code >= -1199)
                 return "A parameter is missing, empty or malformed: " + (message ?? "see the message").TrimEnd('.') + ". Check its name and value (Get-BinanceEndpoint shows the parameters).";

@@ -28,6 +28,10 @@ namespace BinancePostman.Commands
                     category = ErrorCategory.InvalidArgument;
                     action = "Load the file with Import-BinanceCollection.";
                     break;
+                case CollectionLoadError.NotBinanceDownload:
+                    category = ErrorCategory.InvalidArgument;
+                    action = "Give the folder or zip of Binance's binance-api-postman repository as downloaded (it holds a collections folder).";
+                    break;
                 case CollectionLoadError.PostmanV1Collection:
                 case CollectionLoadError.UnknownSchema:
                     category = ErrorCategory.InvalidType;

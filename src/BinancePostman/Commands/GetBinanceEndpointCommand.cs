@@ -33,6 +33,10 @@ namespace BinancePostman.Commands
         [Parameter]
         public SecurityType[]? Security { get; set; }
 
+        /// <summary>Lists endpoints Binance retired too (hidden by default); their Status, RetiredOn and Replacement say more.</summary>
+        [Parameter]
+        public SwitchParameter IncludeRetired { get; set; }
+
         protected override void ProcessRecord()
         {
             var collections = new NameFilter(Collection);
@@ -43,14 +47,16 @@ namespace BinancePostman.Commands
                 && path.Matches(e.Path)
                 && (methods == null || methods.Contains(e.Method))
                 && (Security == null || Security.Contains(e.Security)));
+            IEnumerable<Endpoint> shown = IncludeRetired ? candidates : candidates.Where(e => !e.IsRetired);
 
             if (Name == null || Name.Length == 0)
             {
-                foreach (Endpoint e in candidates) WriteObject(e);
+                foreach (Endpoint e in shown) WriteObject(e);
                 return;
             }
 
-            var list = candidates.ToList();
+            var all = candidates.ToList();
+            var list = IncludeRetired ? all : all.Where(e => !e.IsRetired).ToList();
             var written = new HashSet<Endpoint>();
             foreach (string name in Name)
             {
@@ -63,9 +69,11 @@ namespace BinancePostman.Commands
                     found++;
                     if (written.Add(e)) WriteObject(e);
                 }
-                if (found == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteError(ErrorRecords.NotFound("Endpoint", name,
-                        "Run Get-BinanceEndpoint *word* to search, or Import-BinanceCollection to load more collections."));
+                if (found > 0 || WildcardPattern.ContainsWildcardCharacters(name)) continue;
+                var retired = all.Where(e => e.IsRetired && pattern.IsMatch(qualified ? e.QualifiedName : e.Name)).ToList();
+                WriteError(retired.Count > 0
+                    ? ErrorRecords.RetiredHidden(name, retired)
+                    : ErrorRecords.NotFound("Endpoint", name, "Run Get-BinanceEndpoint *word* to search, or Import-BinanceCollection to load more collections."));
             }
         }
     }

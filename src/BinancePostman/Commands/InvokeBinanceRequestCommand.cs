@@ -100,7 +100,7 @@ namespace BinancePostman.Commands
         [Parameter(ValueFromRemainingArguments = true, DontShow = true)]
         public object[]? RemainingArguments { get; set; }
 
-        /// <summary>Skips the extra confirmation that withdrawals and transfers ask for.</summary>
+        /// <summary>Skips the extra confirmation that withdrawals and transfers ask for, and sends endpoints Binance retired.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -165,6 +165,7 @@ namespace BinancePostman.Commands
             Endpoint endpoint = ParameterSetName == ByEndpoint ? Endpoint!
                 : _named != null && _namedUnder == session ? _named
                 : EndpointLookup.Single(Catalog, Name, Collection, session.DefaultCollection);
+            EndpointLifecycleGuard.Check(this, endpoint, Force);
             return RequestPlanner.ForEndpoint(endpoint, Values(endpoint), Target, session, Catalog);
         }
 

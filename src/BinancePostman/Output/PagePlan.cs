@@ -45,6 +45,8 @@ namespace BinancePostman.Output
         {
             string api = Catalog.ApiFamilies.ApiSegment(path);
             string[] window = { "startTime", "endTime" };
+            string last = ReplyPaths.LastSegment(path);
+            if (api == "papi") return ForPortfolioMargin(path, last, window);
             if (ReplyPaths.IsKlines(path))
             {
                 if (api == "api") return new PagePlan("startTime", null, 1000, true, Array.Empty<string>());
@@ -53,7 +55,7 @@ namespace BinancePostman.Output
                 if (api == "eapi") return new PagePlan("startTime", "openTime", 1500, true, Array.Empty<string>()); // rows are objects
                 return null;
             }
-            switch (ReplyPaths.LastSegment(path))
+            switch (last)
             {
                 case "aggTrades":
                     return api == "api" || api == "fapi" || api == "dapi" ? new PagePlan("fromId", "a", 1000, false, window, "T") : null;
@@ -76,6 +78,44 @@ namespace BinancePostman.Output
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// Portfolio margin (/papi/v1/{um,cm,margin}/...): page sizes as Binance's Portfolio Margin documentation states
+        /// them: UM allOrders and userTrades up to 1,000, CM allOrders 100 and CM userTrades 1,000, margin allOrders 500
+        /// and myTrades 1,000, conditional allOrders and UM algo history 1,000 (cursor strategyId / algoId).
+        /// </summary>
+        private static PagePlan? ForPortfolioMargin(string path, string last, string[] window)
+        {
+            string area = AreaOf(path);
+            bool conditional = path.IndexOf("/conditional/", StringComparison.Ordinal) >= 0;
+            switch (last)
+            {
+                case "allOrders":
+                    if (conditional) return area == "um" || area == "cm" ? new PagePlan("strategyId", "strategyId", 1000, false, window, "bookTime") : null;
+                    if (area == "um") return new PagePlan("orderId", "orderId", 1000, false, window, "time");
+                    if (area == "cm") return new PagePlan("orderId", "orderId", 100, false, window, "time");
+                    if (area == "margin") return new PagePlan("orderId", "orderId", 500, false, window, "time");
+                    return null;
+                case "userTrades":
+                    if (area == "um") return new PagePlan("fromId", "id", 1000, false, window, "time");
+                    // CM: pair and fromId cannot go together, so a pair query is one page
+                    if (area == "cm") return new PagePlan("fromId", "id", 1000, false, window, "time") { ExcludesCursor = "pair" };
+                    return null;
+                case "myTrades":
+                    return area == "margin" ? new PagePlan("fromId", "id", 1000, false, window, "time") : null;
+                case "allAlgoOrders":
+                    return area == "um" ? new PagePlan("algoId", "algoId", 1000, false, window, "createTime") : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>"um", "cm" or "margin" from /papi/v1/um/...; "" otherwise.</summary>
+        private static string AreaOf(string path)
+        {
+            string[] parts = path.TrimStart('/').Split('/');
+            return parts.Length > 3 ? parts[2] : "";
         }
 
         /// <summary>The cursor value of a converted row (shaped or plain), or null.</summary>

@@ -21,8 +21,11 @@ namespace BinancePostman.Tests.Catalog
             [(ApiFamily.UsdMFutures, BinanceNetwork.Demo)] = "https://demo-fapi.binance.com",
             [(ApiFamily.CoinMFutures, BinanceNetwork.Production)] = "https://dapi.binance.com",
             [(ApiFamily.CoinMFutures, BinanceNetwork.Testnet)] = "https://testnet.binancefuture.com",
+            [(ApiFamily.CoinMFutures, BinanceNetwork.Demo)] = "https://demo-dapi.binance.com",
             [(ApiFamily.Options, BinanceNetwork.Production)] = "https://eapi.binance.com",
             [(ApiFamily.Options, BinanceNetwork.Testnet)] = "https://testnet.binancefuture.com",
+            [(ApiFamily.PortfolioMargin, BinanceNetwork.Production)] = "https://papi.binance.com",
+            [(ApiFamily.Alpha, BinanceNetwork.Production)] = "https://www.binance.com",
         };
 
         private readonly ITestOutputHelper _out;
@@ -36,7 +39,7 @@ namespace BinancePostman.Tests.Catalog
             var environments = CatalogFolderLoader.LoadEach(CatalogFolderLoader.EnvironmentFiles(Path.Combine(Fixtures.RepoRoot, "environments")), PostmanEnvironmentReader.ReadFile);
             Assert.Empty(collections.failed);
             Assert.Empty(environments.failed);
-            Assert.Equal(new[] { "Broker", "Coin-M Futures", "European Options", "Spot", "USDs-M Futures" }, collections.loaded.Select(c => c.Name).OrderBy(n => n));
+            Assert.Equal(new[] { "Alpha", "Broker", "Coin-M Futures", "European Options", "Portfolio Margin", "Spot", "USDs-M Futures" }, collections.loaded.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
             Assert.All(environments.loaded, e => Assert.NotNull(e.Network));
 
             foreach (PostmanCollection collection in collections.loaded)

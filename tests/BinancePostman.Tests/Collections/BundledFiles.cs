@@ -4,11 +4,11 @@ using System.Linq;
 
 namespace BinancePostman.Tests.Collections
 {
-    /// <summary>The project's own committed collections and environments, and the five collections it promises.</summary>
+    /// <summary>The project's own committed collections and environments, and the seven collections it promises.</summary>
     internal static class BundledFiles
     {
         public static readonly IReadOnlyList<string> CollectionNames =
-            new[] { "Spot", "USDs-M Futures", "Coin-M Futures", "European Options", "Broker" };
+            new[] { "Spot", "USDs-M Futures", "Coin-M Futures", "European Options", "Broker", "Portfolio Margin", "Alpha" };
 
         /// <summary>Our collection name for each 2025-generation fixture file.</summary>
         public static readonly IReadOnlyDictionary<string, string> Fixture2025ToOurs = new Dictionary<string, string>

@@ -8,12 +8,12 @@ using Xunit.Abstractions;
 namespace BinancePostman.Tests.Collections
 {
     /// <summary>
-    /// Endpoints of Binance's 2026-07 collections that belong to our five APIs (/api, /sapi, /fapi, /dapi, /eapi,
-    /// /futures/data) are in the bundled collections too. Portfolio Margin (/papi) and Alpha (/bapi on www) are other APIs.
+    /// Endpoints of Binance's 2026-07 collections that belong to the bundled APIs (/api, /sapi, /fapi, /dapi, /eapi,
+    /// /futures/data, Portfolio Margin's /papi and Alpha's /bapi) are in the bundled collections too: all of them.
     /// </summary>
     public class CoverageAgainst2026Tests
     {
-        private static readonly string[] OurPrefixes = { "/api/", "/sapi/", "/fapi/", "/dapi/", "/eapi/", "/futures/data/" };
+        private static readonly string[] OurPrefixes = { "/api/", "/sapi/", "/fapi/", "/dapi/", "/eapi/", "/futures/data/", "/papi/", "/bapi/" };
 
         private readonly ITestOutputHelper _output;
 

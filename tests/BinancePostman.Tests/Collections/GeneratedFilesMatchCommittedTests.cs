@@ -32,14 +32,16 @@ namespace BinancePostman.Tests.Collections
         }
 
         [Fact]
-        public void GeneratesTheFiveCollections()
+        public void GeneratesTheSevenCollections()
         {
             var generated = Generator.Generate(Fixtures.RepoRoot);
             var expected = new[]
             {
+                "collections/alpha.postman_collection.json",
                 "collections/broker.postman_collection.json",
                 "collections/coin-m-futures.postman_collection.json",
                 "collections/european-options.postman_collection.json",
+                "collections/portfolio-margin.postman_collection.json",
                 "collections/spot.postman_collection.json",
                 "collections/usds-m-futures.postman_collection.json",
             };

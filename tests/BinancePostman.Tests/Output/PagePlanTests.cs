@@ -29,6 +29,15 @@ namespace BinancePostman.Tests.Output
         [InlineData("/dapi/v1/allOrders", "orderId", 100, false)]
         [InlineData("/sapi/v1/margin/allOrders", "orderId", 500, false)]
         [InlineData("/eapi/v1/historyOrders", "orderId", 1000, false)]
+        [InlineData("/papi/v1/um/allOrders", "orderId", 1000, false)]
+        [InlineData("/papi/v1/cm/allOrders", "orderId", 100, false)]
+        [InlineData("/papi/v1/margin/allOrders", "orderId", 500, false)]
+        [InlineData("/papi/v1/um/userTrades", "fromId", 1000, false)]
+        [InlineData("/papi/v1/cm/userTrades", "fromId", 1000, false)]
+        [InlineData("/papi/v1/margin/myTrades", "fromId", 1000, false)]
+        [InlineData("/papi/v1/um/conditional/allOrders", "strategyId", 1000, false)]
+        [InlineData("/papi/v1/cm/conditional/allOrders", "strategyId", 1000, false)]
+        [InlineData("/papi/v1/um/algo/allAlgoOrders", "algoId", 1000, false)]
         public void EachApiPagesByItsOwnCursorAndLimit(string path, string cursor, int maxLimit, bool byTime)
         {
             PagePlan plan = PagePlan.For(path)!;
@@ -46,13 +55,16 @@ namespace BinancePostman.Tests.Output
             Assert.Equal("orderId", PagePlan.For("/fapi/v1/userTrades")!.ExcludesCursor);
             Assert.Equal("orderId", PagePlan.For("/dapi/v1/userTrades")!.ExcludesCursor);
             Assert.Null(PagePlan.For("/api/v3/myTrades")!.ExcludesCursor); // spot takes orderId and fromId together
+            Assert.Equal("pair", PagePlan.For("/papi/v1/cm/userTrades")!.ExcludesCursor); // portfolio margin CM: pair and fromId exclude each other
         }
 
         [Theory]
         [InlineData("/api/v3/depth")]
         [InlineData("/api/v3/trades")]
         [InlineData("/sapi/v1/algo/futures/historicalOrders")]
-        [InlineData("/papi/v1/um/allOrders")]
+        [InlineData("/papi/v1/um/openOrders")]
+        [InlineData("/papi/v1/margin/allOrderList")]
+        [InlineData("/papi/v1/cm/conditional/openOrders")]
         public void OthersDoNotPage(string path) => Assert.Null(PagePlan.For(path));
 
         [Fact]

@@ -19,7 +19,9 @@ namespace BinancePostman.Commands.Completion
         {
             WildcardPattern pattern = CompletionText.PatternFor(wordToComplete);
             var collections = new NameFilter(BoundStrings(fakeBoundParameters, "Collection"));
-            var endpoints = ModuleSession.Catalog.Endpoints.Where(e => collections.Matches(e.Collection)).ToList();
+            // retired endpoints only when asked for: Get-BinanceEndpoint -IncludeRetired, or Invoke-BinanceRequest -Force
+            bool retiredToo = IsSet(fakeBoundParameters, "IncludeRetired") || IsSet(fakeBoundParameters, "Force");
+            var endpoints = ModuleSession.Catalog.Endpoints.Where(e => collections.Matches(e.Collection) && (retiredToo || !e.IsRetired)).ToList();
 
             foreach (var group in endpoints.GroupBy(e => e.Name, System.StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, System.StringComparer.OrdinalIgnoreCase))
             {
@@ -35,7 +37,15 @@ namespace BinancePostman.Commands.Completion
             }
         }
 
-        private static string Tooltip(Endpoint e) => $"{e.Method} {e.Path} [{e.Collection}]";
+        private static string Tooltip(Endpoint e) => $"{e.Method} {e.Path} [{e.Collection}]" + (e.IsRetired ? " (retired)" : "");
+
+        private static bool IsSet(IDictionary fakeBoundParameters, string name)
+        {
+            if (fakeBoundParameters == null || !fakeBoundParameters.Contains(name)) return false;
+            object? value = fakeBoundParameters[name];
+            if (value is PSObject pso) value = pso.BaseObject;
+            return value is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(value);
+        }
 
         internal static IEnumerable<string>? BoundStrings(IDictionary fakeBoundParameters, string name)
         {

@@ -1,0 +1,268 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using BinancePostman.Catalog;
+using BinancePostman.Commands.Completion;
+using BinancePostman.Credentials;
+using BinancePostman.Http;
+using BinancePostman.Orders;
+using BinancePostman.Session;
+
+namespace BinancePostman.Commands
+{
+    /// <summary>
+    /// What the order cmdlets share: the order's values (as parameters, by property name from the pipeline, or as a
+    /// piped hashtable), and the symbol's filters from exchangeInfo through the module's one send path (weight counted,
+    /// retried as reads are), kept in the process-wide filter cache.
+    /// </summary>
+    public abstract class OrderValueCmdlet : BinanceRequestCmdlet
+    {
+        protected const string ByValues = "Values";
+        protected const string ByDictionary = "Dictionary";
+
+        /// <summary>The symbol, e.g. BTCUSDT (upper case is sent whatever is typed).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        public string Symbol { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        public OrderSide Side { get; set; }
+
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [ArgumentCompleter(typeof(OrderTypeCompleter))]
+        public string Type { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
+        public decimal? Quantity { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
+        public decimal? QuoteOrderQty { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
+        public decimal? Price { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
+        public decimal? StopPrice { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
+        public decimal? IcebergQty { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByValues)]
+        [OrderNumber]
+        public long? TrailingDelta { get; set; }
+
+        /// <summary>An order as a hashtable (symbol, side, type, quantity, price...), as it would go to -Parameters.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByDictionary)]
+        public IDictionary? InputObject { get; set; }
+
+        /// <summary>Spot (default), UsdM or CoinM: whose exchangeInfo holds the symbol.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public OrderApi Api { get; set; } = OrderApi.Spot;
+
+        /// <summary>Reads the filters again instead of using the ones kept from an earlier read.</summary>
+        [Parameter]
+        public SwitchParameter Refresh { get; set; }
+
+        private static readonly HashSet<string> OrderKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "symbol", "side", "type", "quantity", "quoteOrderQty", "price", "stopPrice", "icebergQty", "trailingDelta", "api",
+        };
+
+        /// <summary>The piped dictionary's other entries (timeInForce, newClientOrderId...), in their order: carried along, not read.</summary>
+        internal List<KeyValuePair<string, object?>> OtherValues()
+        {
+            var rest = new List<KeyValuePair<string, object?>>();
+            if (ParameterSetName != ByDictionary || InputObject == null) return rest;
+            foreach (DictionaryEntry e in InputObject)
+            {
+                string key = e.Key?.ToString() ?? "";
+                if (key.Length > 0 && !OrderKeys.Contains(key)) rest.Add(new KeyValuePair<string, object?>(key, Unwrap(e.Value)));
+            }
+            return rest;
+        }
+
+        /// <summary>The order from the parameters, or from the piped dictionary (its api key wins over -Api).</summary>
+        internal OrderRequest ReadOrder(out OrderApi api)
+        {
+            api = Api;
+            OrderRequest order;
+            if (ParameterSetName == ByDictionary)
+            {
+                var d = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                foreach (DictionaryEntry e in InputObject!) d[e.Key?.ToString() ?? ""] = Unwrap(e.Value);
+                string symbol = Text(d, "symbol") ?? throw Invalid("The order has no symbol.", "symbol");
+                OrderSide side = Convert<OrderSide>(d, "side") ?? throw Invalid("The order has no side (BUY or SELL).", "side");
+                string type = Text(d, "type") ?? throw Invalid("The order has no type (LIMIT, MARKET...).", "type");
+                order = new OrderRequest(symbol.ToUpperInvariant(), side, type)
+                {
+                    Quantity = Convert<decimal>(d, "quantity"),
+                    QuoteOrderQty = Convert<decimal>(d, "quoteOrderQty"),
+                    Price = Convert<decimal>(d, "price"),
+                    StopPrice = Convert<decimal>(d, "stopPrice"),
+                    IcebergQty = Convert<decimal>(d, "icebergQty"),
+                    TrailingDelta = Convert<long>(d, "trailingDelta"),
+                };
+                if (Convert<OrderApi>(d, "api") is OrderApi fromInput) api = fromInput;
+            }
+            else
+            {
+                if (string.IsNullOrWhiteSpace(Symbol)) throw Invalid("-Symbol is empty.", "Symbol");
+                if (string.IsNullOrWhiteSpace(Type)) throw Invalid("-Type is empty.", "Type");
+                order = new OrderRequest(Symbol.Trim().ToUpperInvariant(), Side, Type.Trim())
+                {
+                    Quantity = Quantity,
+                    QuoteOrderQty = QuoteOrderQty,
+                    Price = Price,
+                    StopPrice = StopPrice,
+                    IcebergQty = IcebergQty,
+                    TrailingDelta = TrailingDelta,
+                };
+            }
+            Positive(order.Quantity, "quantity");
+            Positive(order.QuoteOrderQty, "quoteOrderQty");
+            Positive(order.Price, "price");
+            Positive(order.StopPrice, "stopPrice");
+            if (order.IcebergQty < 0m) throw Invalid("icebergQty cannot be negative.", "icebergQty");
+            if (order.TrailingDelta <= 0) throw Invalid("trailingDelta is in basis points and must be positive.", "trailingDelta");
+            return order;
+        }
+
+        private static void Positive(decimal? value, string name)
+        {
+            if (value <= 0m) throw Invalid($"{name} must be greater than zero; Binance refuses {value}.", name);
+        }
+
+        private static PSArgumentException Invalid(string message, string name) => new PSArgumentException(message, name);
+
+        private static object? Unwrap(object? value) => value is PSObject pso ? pso.BaseObject : value;
+
+        private static string? Text(Dictionary<string, object?> d, string name) =>
+            d.TryGetValue(name, out object? v) && v != null && v.ToString()!.Trim().Length > 0 ? v.ToString()!.Trim() : null;
+
+        /// <summary>A value of the dictionary converted as PowerShell converts arguments (invariant culture); null when absent or empty.</summary>
+        private static T? Convert<T>(Dictionary<string, object?> d, string name) where T : struct
+        {
+            if (!d.TryGetValue(name, out object? v) || v == null || (v is string s && s.Trim().Length == 0)) return null;
+            try
+            {
+                return LanguagePrimitives.ConvertTo<T>(v);
+            }
+            catch (PSInvalidCastException)
+            {
+                throw Invalid($"The order's {name} '{v}' is not a valid {typeof(T).Name}.", name);
+            }
+        }
+
+        // ---- the exchange
+
+        /// <summary>The symbol's filters, from the cache unless -Refresh or they are older than its lifetime.</summary>
+        internal SymbolFilters FiltersFor(OrderApi api, string symbol, out string host, out DateTimeOffset fetchedAt)
+        {
+            string path = ExchangeInfoPath(api);
+            var values = new RequestValues();
+            if (api == OrderApi.Spot) values.Set("symbol", symbol);
+            PlannedRequest plan = Plan(api, path, values, signed: false);
+            host = plan.Request.Host;
+            SymbolFilterCache cache = SymbolFilterCache.Shared;
+            if (Refresh) cache.Invalidate(host, symbol, api);
+            else if (cache.TryGet(host, api, symbol, out SymbolFilters? kept, out fetchedAt))
+            {
+                WriteVerbose($"Filters of {symbol} from {host}, read {fetchedAt.UtcDateTime:HH:mm:ss} UTC (kept for {cache.Lifetime.TotalMinutes:0} minutes; -Refresh reads them again).");
+                return kept!;
+            }
+            string text;
+            try
+            {
+                text = Read(plan, null);
+            }
+            catch (BinanceApiException ex) when (ex.Code == -1121)
+            {
+                throw new UnknownSymbolException(symbol, host, api);
+            }
+            Dictionary<string, SymbolFilters> read = ExchangeInfoReader.Read(text, api);
+            fetchedAt = cache.Put(host, api, read.Values);
+            WriteVerbose($"Read the filters of {read.Count} symbol(s) from {host}{path}.");
+            return read.TryGetValue(symbol, out SymbolFilters? filters) ? filters : throw new UnknownSymbolException(symbol, host, api);
+        }
+
+        /// <summary>Spot's average price or futures' mark price: what percent-price and market-notional filters compare with.</summary>
+        internal decimal? FetchReferencePrice(OrderApi api, string symbol)
+        {
+            string path = api == OrderApi.Spot ? "/api/v3/avgPrice" : api == OrderApi.UsdM ? "/fapi/v1/premiumIndex" : "/dapi/v1/premiumIndex";
+            var values = new RequestValues();
+            values.Set("symbol", symbol);
+            string text = Read(Plan(api, path, values, signed: false), null);
+            decimal? price = OrderReplies.ReferencePrice(text, api, symbol);
+            WriteVerbose($"Reference price of {symbol} ({(api == OrderApi.Spot ? "average" : "mark")} price): {(price == null ? "none in the reply" : DecimalGrid.Format(price.Value))}.");
+            return price;
+        }
+
+        /// <summary>The symbol's open orders and, when MAX_POSITION needs it, the base asset held: signed reads with the call's keys.</summary>
+        internal AccountLimits FetchAccount(OrderApi api, SymbolFilters filters, bool needBalance)
+        {
+            string openPath = api == OrderApi.Spot ? "/api/v3/openOrders" : api == OrderApi.UsdM ? "/fapi/v1/openOrders" : "/dapi/v1/openOrders";
+            var values = new RequestValues();
+            values.Set("symbol", filters.Symbol);
+            PlannedRequest open = Plan(api, openPath, values, signed: true);
+            ApiCredential? credential = ResolveKeys(ModuleSession.Current, open.Target.Environment);
+            if (credential?.Signer == null)
+                throw new BinanceApiException(FailureKind.ApiKey,
+                    "-IncludeAccountLimits reads the account's open orders, which needs an API key with its secret or private key. Nothing was sent.",
+                    null, null, null, "GET", open.Request.BaseUri + openPath) { Detail = FailureDetail.NoSigner, NothingSent = true };
+            string text = Read(open, credential);
+            AccountLimits account = OrderReplies.OpenOrders(text, api, out decimal openBuys);
+            WriteVerbose($"Open orders on {filters.Symbol}: {account.OpenOrders} ({account.OpenAlgoOrders} algo, {account.OpenIcebergOrders} iceberg).");
+            if (needBalance && api == OrderApi.Spot && filters.BaseAsset != null)
+            {
+                var balanceValues = new RequestValues();
+                balanceValues.Set("omitZeroBalances", "true");
+                string balances = Read(Plan(api, "/api/v3/account", balanceValues, signed: true), credential);
+                account.Position = OrderReplies.Balance(balances, filters.BaseAsset) + openBuys;
+                WriteVerbose($"Position in {filters.BaseAsset}: {DecimalGrid.Format(account.Position.Value)} (held, and {DecimalGrid.Format(openBuys)} in open buy orders).");
+            }
+            return account;
+        }
+
+        /// <summary>A GET as Invoke-BinanceRequest plans it: the bundled endpoint when one has the path (for its weight and host), else the path.</summary>
+        private PlannedRequest Plan(OrderApi api, string path, RequestValues values, bool signed)
+        {
+            SessionSnapshot session = ModuleSession.Current;
+            Endpoint? endpoint = FindEndpoint(api, path);
+            return endpoint != null
+                ? RequestPlanner.ForEndpoint(endpoint, values, Target, session, Catalog)
+                : RequestPlanner.ForPath("GET", path, signed ? SecurityType.USER_DATA : SecurityType.NONE, values, Target, session, Catalog);
+        }
+
+        private string Read(PlannedRequest plan, ApiCredential? credential)
+        {
+            using BinanceReply reply = Send(plan.Request, credential);
+            return reply.ReadText();
+        }
+
+        private static string ExchangeInfoPath(OrderApi api) =>
+            api == OrderApi.Spot ? "/api/v3/exchangeInfo" : api == OrderApi.UsdM ? "/fapi/v1/exchangeInfo" : "/dapi/v1/exchangeInfo";
+
+        /// <summary>The bundled endpoint for the path, for its weight and host; null when no loaded collection has it.</summary>
+        private Endpoint? FindEndpoint(OrderApi api, string path)
+        {
+            ApiFamily family = api == OrderApi.Spot ? ApiFamily.Spot : api == OrderApi.UsdM ? ApiFamily.UsdMFutures : ApiFamily.CoinMFutures;
+            foreach (Endpoint e in Catalog.Endpoints)
+                if (e.Family == family && e.Method == "GET" && string.Equals(e.Path, path, StringComparison.Ordinal)) return e;
+            return null;
+        }
+
+        /// <summary>Failures of one order that are written as errors, so the pipeline goes on to the next order.</summary>
+        internal static bool IsOrderError(Exception ex) => ex is UnknownSymbolException || ErrorRecords.TryFromCredentialFailure(ex, out _);
+
+        internal void WriteOrderError(Exception ex)
+        {
+            if (ex is UnknownSymbolException unknown) WriteError(ErrorRecords.UnknownSymbol(unknown));
+            else if (ErrorRecords.TryFromCredentialFailure(ex, out ErrorRecord? record)) WriteError(record!);
+        }
+    }
+}
