@@ -205,7 +205,8 @@ BTCUSDT,BUY,MARKET,,10,
             $values = $rounded.Parameters
             $values.timeInForce = 'GTC'
             Invoke-BinanceRequest 'Test New Order (TRADE)' @values -Credential $keys -BaseUri $base | Out-Null
-            (Requests /api/v3/order/test)[0].Query | Should -Match '^symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0\.00123&price=20000&'
+            # a state change carries its parameters in the body
+            (Requests /api/v3/order/test)[0].Body | Should -Match '^symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0\.00123&price=20000&'
         }
 
         It 'a piped hashtable keeps its other values in Parameters' {

@@ -118,7 +118,9 @@ $result | ConvertTo-Json -Depth 4 -Compress
         $installed.Found | Should -Be (Import-PowerShellDataFile (Join-Path (Get-RepoRoot) 'BinancePostman.psd1')).ModuleVersion
         $installed.ProjectUri | Should -Match '^https://'
         $installed.Imported.ModuleBase | Should -BeLike ((Join-Path $TestDrive '*'))
-        $installed.Imported.Endpoints | Should -Be 717
+        # as many endpoints as the module folder the package was made from lists
+        $fromFolder = & (Get-Command dotnet).Source pwsh -NoProfile -Command "Import-Module '$module'; @(Get-BinanceEndpoint).Count"
+        $installed.Imported.Endpoints | Should -Be ([int]$fromFolder)
         $installed.Imported.Asks | Should -Be 5
         $installed.Imported.Violations | Should -Be @('LOT_SIZE', 'NOTIONAL')
         $installed.Imported.Help | Should -Match 'symbol''s filters'
