@@ -101,7 +101,7 @@ namespace BinancePostman.Commands
             _cancel = null;
         }
 
-        internal BinanceClient Client => ModuleSession.Client;
+        internal static BinanceClient Client => ModuleSession.Client;
 
         internal bool Verbose => _verbose;
 
@@ -170,7 +170,7 @@ namespace BinancePostman.Commands
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
             };
-            return new ClientPump(this, _verbose).Run(settings, Cancellation, work);
+            return new ClientPump(this, _verbose).Run(settings, work, Cancellation);
         }
 
         /// <summary>recvWindow as Binance wants it: up to three decimals, no exponent.</summary>

@@ -24,7 +24,7 @@ namespace BinancePostman.Commands
             _verbose = verbose;
         }
 
-        public T Run<T>(SendOptions template, CancellationToken cancel, Func<SendOptions, CancellationToken, Task<T>> work)
+        public T Run<T>(SendOptions template, Func<SendOptions, CancellationToken, Task<T>> work, CancellationToken cancel)
         {
             // a queue and a semaphore, not a BlockingCollection: ending one of those throws inside, on every call
             var events = new ConcurrentQueue<object>();
@@ -56,7 +56,8 @@ namespace BinancePostman.Commands
                     // what was posted before the semaphore existed is written first
                     progress = Drain(events, progress);
                     if (task.IsCompleted && events.IsEmpty) break;
-                    waiting.Wait();
+                    // the work observes Ctrl+C itself and then ends, which releases this wait
+                    waiting.Wait(CancellationToken.None);
                 }
             }
             progress = Drain(events, progress);

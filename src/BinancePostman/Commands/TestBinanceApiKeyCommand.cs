@@ -44,7 +44,7 @@ namespace BinancePostman.Commands
             }
             catch (NoKeyToTestException ex)
             {
-                WriteError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.AuthenticationError, null)
+                WriteError(new ErrorRecord(ex, NoKeyToTestException.ErrorId, ErrorCategory.AuthenticationError, null)
                 {
                     ErrorDetails = new ErrorDetails(ex.Message)
                     {
@@ -67,7 +67,7 @@ namespace BinancePostman.Commands
             {
             }
 
-            public string ErrorId => "BinanceHttp.ApiKey";
+            public const string ErrorId = "BinanceHttp.ApiKey";
         }
     }
 }

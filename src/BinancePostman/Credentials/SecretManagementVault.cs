@@ -29,7 +29,7 @@ namespace BinancePostman.Credentials
 
         public static ApiCredential Read(PSCmdlet cmdlet, string vault, string name, CancellationToken cancel = default)
         {
-            object secret = Unwrap(Run(cmdlet, cancel, "param($Name, $Vault) " + Module + "\\Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, name, vault));
+            object secret = Unwrap(Run(cmdlet, "param($Name, $Vault) " + Module + "\\Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, new object[] { name, vault }, cancel));
             switch (secret)
             {
                 case Hashtable table:
@@ -44,12 +44,12 @@ namespace BinancePostman.Credentials
 
         public static void Write(PSCmdlet cmdlet, string vault, string name, Hashtable secret, CancellationToken cancel = default)
         {
-            Run(cmdlet, cancel, "param($Name, $Secret, $Vault) " + Module + "\\Set-Secret -Name $Name -Secret $Secret -Vault $Vault -ErrorAction Stop", vault, name, name, secret, vault);
+            Run(cmdlet, "param($Name, $Secret, $Vault) " + Module + "\\Set-Secret -Name $Name -Secret $Secret -Vault $Vault -ErrorAction Stop", vault, name, new object[] { name, secret, vault }, cancel);
         }
 
         public static void Remove(PSCmdlet cmdlet, string vault, string name, CancellationToken cancel = default)
         {
-            Run(cmdlet, cancel, "param($Name, $Vault) " + Module + "\\Remove-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, name, vault);
+            Run(cmdlet, "param($Name, $Vault) " + Module + "\\Remove-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, new object[] { name, vault }, cancel);
         }
 
         /// <summary>
@@ -124,7 +124,7 @@ namespace BinancePostman.Credentials
         /// Runs one SecretManagement command inside the gate. Waiting for another runspace ends on Ctrl+C: the cmdlet's
         /// token (OperationCanceledException, as its own calls) or, for cmdlets without one, PowerShell's stop.
         /// </summary>
-        private static Collection<PSObject> Run(PSCmdlet cmdlet, CancellationToken cancel, string script, string vault, string name, params object[] args)
+        private static Collection<PSObject> Run(PSCmdlet cmdlet, string script, string vault, string name, object[] args, CancellationToken cancel)
         {
             // importing the module reads the disk: done before the gate, so one runspace's import never holds up another's key read
             Invoke(cmdlet, ImportScript, vault, name, Array.Empty<object>());

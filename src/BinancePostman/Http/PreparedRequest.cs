@@ -67,7 +67,7 @@ namespace BinancePostman.Http
         /// <summary>The same request with one parameter set (where it already travels, else with the others) and some removed.</summary>
         public PreparedRequest With(string name, string value, IEnumerable<string>? remove = null)
         {
-            var drop = new HashSet<string>(remove ?? new string[0], System.StringComparer.Ordinal) { name };
+            var drop = new HashSet<string>(remove ?? System.Array.Empty<string>(), System.StringComparer.Ordinal) { name };
             var query = new List<KeyValuePair<string, string>>();
             var body = new List<KeyValuePair<string, string>>();
             foreach (var p in Query) if (!drop.Contains(p.Key)) query.Add(p);

@@ -145,7 +145,7 @@ namespace BinancePostman.Output
         }
 
         /// <summary>Windowed plans: the endTime of the page that starts at <paramref name="start"/>.</summary>
-        public long WindowEnd(long start, string? interval, int limit, long? endTime)
+        public static long WindowEnd(long start, string? interval, int limit, long? endTime)
         {
             long step = IntervalMs(interval) ?? 60_000L;
             long end = start + step * limit - 1;

@@ -106,7 +106,7 @@ namespace BinancePostman.Session
         private PreparedRequest WithWindow(PreparedRequest request)
         {
             if (_windowStart == null) return request;
-            _windowEnd = Plan.WindowEnd(_windowStart.Value, request.Find("interval"), _limit, _endTime);
+            _windowEnd = PagePlan.WindowEnd(_windowStart.Value, request.Find("interval"), _limit, _endTime);
             return request.With("startTime", _windowStart.Value.ToString(CultureInfo.InvariantCulture))
                 .With("endTime", _windowEnd.ToString(CultureInfo.InvariantCulture));
         }

@@ -39,7 +39,7 @@ namespace BinancePostman.Signing
                 using var reader = new StringReader(pem);
                 parsed = new PemReader(reader, new Passphrase(passphrase)).ReadObject();
             }
-            catch (Exception ex) when (encrypted && (ex is InvalidCipherTextException || ex is PemException || ex is Org.BouncyCastle.Security.PasswordException || ex is Org.BouncyCastle.OpenSsl.PasswordException || ex is InvalidKeyException || ex is ArgumentException || ex is IOException))
+            catch (Exception ex) when (encrypted && (ex is InvalidCipherTextException || ex is PemException || ex is Org.BouncyCastle.OpenSsl.PasswordException || ex is InvalidKeyException || ex is ArgumentException || ex is IOException))
             {
                 throw new KeyMaterialException(KeyMaterialReason.WrongPassphrase, "The private key could not be decrypted: the passphrase is wrong.");
             }
