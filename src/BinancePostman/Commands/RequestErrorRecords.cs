@@ -31,8 +31,7 @@ namespace BinancePostman.Commands
                     "Run Connect-Binance again (its error says what failed), pass keys for this call, or run Disconnect-Binance to go on without session keys."),
                 EnvironmentNotFoundException environment => Make(environment, "BinancePostman.EnvironmentNotFound", ErrorCategory.ObjectNotFound, environment.Name,
                     "Get-BinanceEnvironment lists the loaded environments; Import-BinanceEnvironment loads one."),
-                UrlResolutionException url => Make(url, "BinancePostman.NoBaseUrl", ErrorCategory.InvalidArgument, null,
-                    "Pick a network that offers this API, pass -Environment with a matching environment (Get-BinanceEnvironment), or -BaseUri."),
+                UrlResolutionException url => Make(url, "BinancePostman.NoBaseUrl", ErrorCategory.InvalidArgument, null, UrlAdvice(url)),
                 KeyParameterException keys => Make(keys, "BinancePostman.InvalidKeyParameters", ErrorCategory.InvalidArgument, null, KeyParameterAdvice(keys.Problem)),
                 KeyMaterialException key => Make(key, "BinancePostman.KeyMaterial." + key.Reason, ErrorCategory.InvalidData, null, KeyMaterialAdvice(key.Reason)),
                 JsonException json => Make(json, "BinancePostman.InvalidJsonReply", ErrorCategory.InvalidResult, null,
@@ -51,6 +50,17 @@ namespace BinancePostman.Commands
             if (api.Kind == FailureKind.UnknownOutcome) record.CategoryInfo.Reason = "OutcomeUnknown";
             else if (api.Kind == FailureKind.IpBanned) record.CategoryInfo.Reason = "IpBanned";
             return record;
+        }
+
+        private static string UrlAdvice(UrlResolutionException url)
+        {
+            switch (url.Failure)
+            {
+                case UrlFailure.TestnetHasNoSapi: return "Use the Production network for it (carefully), or pass -BaseUri.";
+                case UrlFailure.NetworkNotServed: return $"Use -Network {(url.Offered.Count > 0 ? url.Offered[0] : BinanceNetwork.Production)}, or pass -BaseUri.";
+                case UrlFailure.NotAUrl: return "Check the environment's 'url' variable, or pass -BaseUri.";
+                default: return "Pick a network that offers this API, pass -Environment with a matching environment (Get-BinanceEnvironment), or -BaseUri.";
+            }
         }
 
         private static string KeyParameterAdvice(KeyParameterProblem problem)

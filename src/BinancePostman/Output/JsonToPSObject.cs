@@ -62,7 +62,7 @@ namespace BinancePostman.Output
         {
             if (reader.TryGetInt64(out long l)) return l >= SmallMin && l <= SmallMax ? SmallIntegers[l - SmallMin] : l;
             if (reader.TryGetDecimal(out decimal d)) return d;
-            throw new JsonValueException("The number " + System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()) + " is too large for decimal; use -Raw to read it as text.");
+            throw new JsonValueException("The number " + System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()) + " is too large for decimal.");
         }
 
         private object?[] ReadArray(ref Utf8JsonReader reader)
