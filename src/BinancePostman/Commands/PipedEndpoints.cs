@@ -25,9 +25,10 @@ namespace BinancePostman.Commands
             {
                 (Ast? root, int offset) = CommandLine(cmdlet);
                 if (root == null) return Array.Empty<Endpoint>();
+                // the request command nearest before the cursor (or the running command's start): a cursor may sit past its end
                 CommandAst? invoke = null;
-                foreach (Ast found in root.FindAll(a => a is CommandAst c && IsInvokeRequest(c) && Contains(c, offset), true))
-                    invoke = (CommandAst)found;
+                foreach (Ast found in root.FindAll(a => a is CommandAst c && IsInvokeRequest(c) && c.Extent.StartOffset <= offset, true))
+                    if (invoke == null || found.Extent.StartOffset > invoke.Extent.StartOffset) invoke = (CommandAst)found;
                 return invoke == null ? Array.Empty<Endpoint>() : ForCommand(invoke, name => cmdlet.SessionState.PSVariable.GetValue(name), catalog);
             }
             catch (Exception ex) when (ex is ParseException || ex is InvalidOperationException || ex is ArgumentException || ex is PSInvalidOperationException)
@@ -45,7 +46,7 @@ namespace BinancePostman.Commands
             foreach (CallStackFrame frame in debugger.GetCallStack())
             {
                 caller ??= frame;
-                if (!string.Equals(frame.FunctionName, "TabExpansion2", StringComparison.OrdinalIgnoreCase)) continue;
+                if (!string.Equals(frame.InvocationInfo?.MyCommand?.Name, "TabExpansion2", StringComparison.OrdinalIgnoreCase)) continue;
                 Dictionary<string, PSVariable> variables = frame.GetFrameVariables();
                 if (variables.TryGetValue("ast", out PSVariable? astVariable) && Unwrap(astVariable.Value) is Ast ast)
                     return (ast, CursorOffset(variables));
@@ -76,9 +77,6 @@ namespace BinancePostman.Commands
             for (int i = 0; i < line && at >= 0; i++) at = text.IndexOf('\n', at) + 1;
             return Math.Max(0, at);
         }
-
-        private static bool Contains(CommandAst command, int offset) =>
-            offset >= command.Extent.StartOffset && offset <= command.Extent.EndOffset;
 
         private static bool IsInvokeRequest(CommandAst command)
         {

@@ -41,8 +41,16 @@ namespace BinancePostman.Commands.Completion
                 Endpoint? endpoint = EndpointLookup.TryResolve(ModuleSession.Catalog, name, collection, ModuleSession.Current.DefaultCollection);
                 return endpoint == null ? System.Array.Empty<Endpoint>() : new[] { endpoint };
             }
-            return PipedEndpoints.ForCommand(commandAst, variable => System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue(variable),
-                ModuleSession.Catalog);
+            return PipedEndpoints.ForCommand(commandAst, ReadVariable, ModuleSession.Catalog);
+        }
+
+        /// <summary>A variable as the command line sees it (the scope completion runs in, and those it was called from).</summary>
+        private static object? ReadVariable(string name)
+        {
+            using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            ps.AddCommand("Get-Variable").AddParameter("Name", name).AddParameter("ValueOnly").AddParameter("ErrorAction", ActionPreference.Ignore);
+            var found = ps.Invoke();
+            return found.Count == 0 ? null : found.Count == 1 ? found[0] : (object)found;
         }
     }
 }
