@@ -12,6 +12,24 @@ namespace BinancePostman.Commands
     /// </summary>
     internal static class EndpointDynamicParameters
     {
+        /// <summary>The names a cmdlet's own parameters, their aliases and the common parameters take (any case).</summary>
+        public static HashSet<string> NamesTakenBy(Type cmdlet)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in cmdlet.GetProperties())
+            {
+                if (!property.IsDefined(typeof(ParameterAttribute), true)) continue;
+                names.Add(property.Name);
+                foreach (AliasAttribute alias in property.GetCustomAttributes(typeof(AliasAttribute), true))
+                    foreach (string a in alias.AliasNames) names.Add(a);
+            }
+            foreach (string common in new[] { "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
+                "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
+                "vb", "db", "ea", "wa", "infa", "proga", "ev", "wv", "iv", "ov", "ob", "pv", "wi", "cf" })
+                names.Add(common);
+            return names;
+        }
+
         /// <param name="endpoints">the endpoint named, or those that will be piped: their parameters, each once</param>
         public static RuntimeDefinedParameterDictionary For(IReadOnlyList<Endpoint> endpoints, ICollection<string> taken)
         {

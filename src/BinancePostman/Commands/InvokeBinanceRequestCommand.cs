@@ -29,24 +29,7 @@ namespace BinancePostman.Commands
         private SessionSnapshot? _namedUnder;
 
         // MyInvocation.MyCommand.Parameters would ask for the dynamic parameters again: name them once instead
-        private static readonly HashSet<string> StaticParameterNames = StaticNames();
-
-        private static HashSet<string> StaticNames()
-        {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in typeof(InvokeBinanceRequestCommand).GetProperties())
-            {
-                if (!property.IsDefined(typeof(ParameterAttribute), true)) continue;
-                names.Add(property.Name);
-                foreach (AliasAttribute alias in property.GetCustomAttributes(typeof(AliasAttribute), true))
-                    foreach (string a in alias.AliasNames) names.Add(a);
-            }
-            foreach (string common in new[] { "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
-                "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
-                "vb", "db", "ea", "wa", "infa", "proga", "ev", "wv", "iv", "ov", "ob", "pv", "wi", "cf" })
-                names.Add(common);
-            return names;
-        }
+        private static readonly HashSet<string> StaticParameterNames = EndpointDynamicParameters.NamesTakenBy(typeof(InvokeBinanceRequestCommand));
 
         /// <summary>The endpoint's name, or "Collection\Name".</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByName)]
