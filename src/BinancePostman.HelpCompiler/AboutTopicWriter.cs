@@ -27,7 +27,7 @@ namespace BinancePostman.HelpCompiler
                 throw new HelpFormatException(file, blocks[1].Line, "## SHORT DESCRIPTION", "The short description is one paragraph of text");
 
             var text = new StringBuilder();
-            text.Append("TOPIC\n    ").Append(blocks[0].Text).Append("\n");
+            text.Append("TOPIC\n    ").Append(blocks[0].Text).Append('\n');
             string heading = "# " + blocks[0].Text;
             foreach (MarkdownBlock b in blocks.Skip(1))
             {
@@ -80,7 +80,7 @@ namespace BinancePostman.HelpCompiler
         {
             string prefix = firstIndent;
             var line = new StringBuilder();
-            foreach (string word in paragraph.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (string word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (line.Length > 0 && prefix.Length + line.Length + 1 + word.Length > Width)
                 {

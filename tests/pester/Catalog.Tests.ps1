@@ -101,6 +101,7 @@ Describe 'Bad collection files' {
         Import-BinanceCollection -LiteralPath $file -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'BinancePostman.Catalog.EnvironmentGivenAsCollection,*'
         $e[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $e[0].ErrorDetails.RecommendedAction | Should -Match 'Import-BinanceEnvironment'
     }
 
     It 'reports a missing path as not found' {

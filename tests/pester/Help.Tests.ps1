@@ -170,8 +170,8 @@ Describe 'about_BinancePostman' {
         $about | Should -Match ([regex]::Escape($Fact))
     }
 
-    It 'has advice for every Binance error code and HTTP status the module gives advice for (Http/ErrorAdvice.cs)' {
-        $source = Get-Content (Join-Path (Get-RepoRoot) 'src/BinancePostman/Http/ErrorAdvice.cs') -Raw
+    It 'has advice for every Binance error code and HTTP status the module gives advice for (Commands/ErrorAdvice.cs)' {
+        $source = Get-Content (Join-Path (Get-RepoRoot) 'src/BinancePostman/Commands/ErrorAdvice.cs') -Raw
         $codes = [regex]::Matches($source, 'case (-?\d+):') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique
         $codes | Should -Not -BeNullOrEmpty
         $missing = $codes | Where-Object { $about -notmatch ('(?<![\d-])' + [regex]::Escape($_) + '(?!\d)') }

@@ -1,3 +1,4 @@
+using BinancePostman.Catalog;
 using System;
 using System.Collections.Generic;
 using System.Linq;

@@ -20,7 +20,9 @@ namespace BinancePostman.CollectionGenerator.Output
             namespaceBytes.CopyTo(input, 0);
             nameBytes.CopyTo(input, namespaceBytes.Length);
 
+#pragma warning disable CA5350 // RFC 4122 name-based UUIDs (version 5) are defined over SHA-1: an identifier, not a security measure
             byte[] hash = SHA1.HashData(input);
+#pragma warning restore CA5350
             byte[] uuid = new byte[16];
             Array.Copy(hash, uuid, 16);
             uuid[6] = (byte)((uuid[6] & 0x0F) | 0x50); // version 5

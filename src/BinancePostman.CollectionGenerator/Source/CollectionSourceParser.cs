@@ -1,3 +1,4 @@
+using BinancePostman.Catalog;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -29,7 +30,7 @@ namespace BinancePostman.CollectionGenerator.Source
                 int lineNumber = i + 1;
                 string raw = lines[i].TrimEnd();
                 string line = raw.Trim();
-                if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) continue;
+                if (line.Length == 0 || line.StartsWith('#')) continue;
                 bool indented = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
                 FormatException Error(string message) => new FormatException($"{sourceFile}({lineNumber}): {message}");
 
@@ -95,11 +96,11 @@ namespace BinancePostman.CollectionGenerator.Source
             string[] fields = rest.Split('|').Select(f => f.Trim()).ToArray();
             if (fields.Length < 3 || fields.Length > 4) throw error("expected '<METHOD> <path> | <name> | <security> [| <IP|UID> <weight>]'");
             string path = fields[0];
-            if (!path.StartsWith("/", StringComparison.Ordinal) || path.Contains(' ') || path.Contains('?'))
+            if (!path.StartsWith('/') || path.Contains(' ') || path.Contains('?'))
                 throw error($"bad path '{path}'");
 
             string securityText = FirstWord(fields[2], out string modifier);
-            if (!SecurityTypes.TryParse(securityText, out var security)) throw error($"unknown security type '{securityText}'");
+            if (!SecurityTypeText.TryParse(securityText, out var security)) throw error($"unknown security type '{securityText}'");
             bool signed = security.IsSigned();
             if (modifier == "signed")
             {

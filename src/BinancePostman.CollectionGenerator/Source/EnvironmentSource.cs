@@ -18,7 +18,7 @@ namespace BinancePostman.CollectionGenerator.Source
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i].Trim();
-                if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) continue;
+                if (line.Length == 0 || line.StartsWith('#')) continue;
                 string[] fields = line.Split('|').Select(f => f.Trim()).ToArray();
                 if (fields.Length != 3 || fields.Any(f => f.Length == 0) || !fields[2].StartsWith("https://", StringComparison.Ordinal))
                     throw new FormatException($"{sourceFile}({i + 1}): expected '<folder> | <name> | https://<host>'");

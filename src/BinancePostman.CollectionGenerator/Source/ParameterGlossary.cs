@@ -20,7 +20,7 @@ namespace BinancePostman.CollectionGenerator.Source
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i].Trim();
-                if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) continue;
+                if (line.Length == 0 || line.StartsWith('#')) continue;
                 string? description = null;
                 int dashes = line.IndexOf(" -- ", StringComparison.Ordinal);
                 if (dashes >= 0)

@@ -1,3 +1,4 @@
+using BinancePostman.Catalog;
 using System.Collections.Generic;
 
 namespace BinancePostman.CollectionGenerator.Source

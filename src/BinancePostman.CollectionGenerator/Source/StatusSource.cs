@@ -20,7 +20,7 @@ namespace BinancePostman.CollectionGenerator.Source
                 text = text.Substring(0, arrow).Trim();
                 if (replacement.Length == 0) throw error("empty replacement after '->'");
             }
-            string[] parts = text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            string[] parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length == 0 || parts.Length > 2 || (parts[0] != "Retired" && parts[0] != "Deprecated"))
                 throw error("expected '! Retired|Deprecated [yyyy-MM-dd] [-> replacement]'");
             DateTime? since = null;

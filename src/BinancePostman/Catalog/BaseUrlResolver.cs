@@ -22,7 +22,8 @@ namespace BinancePostman.Catalog
         public static string Resolve(Endpoint endpoint, BinanceNetwork network, IEnumerable<PostmanEnvironment> environments)
         {
             if (network == BinanceNetwork.Testnet && endpoint.Family == ApiFamily.Spot && endpoint.Path.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase))
-                throw new UrlResolutionException($"'{endpoint.QualifiedName}' is a /sapi endpoint, and the spot testnet has no /sapi endpoints: only /api ones. Use the Production network for it (carefully), or pass -BaseUri.");
+                throw new UrlResolutionException(UrlFailure.TestnetHasNoSapi,
+                    $"'{endpoint.QualifiedName}' is a /sapi endpoint, and the spot testnet has no /sapi endpoints: only /api ones.", network);
             var loaded = environments as IReadOnlyCollection<PostmanEnvironment> ?? environments.ToList();
             PostmanEnvironment? match = PickEnvironment(endpoint, network, loaded);
             return Resolve(endpoint, match, network, NetworksOf(endpoint.Family, loaded));
@@ -50,7 +51,8 @@ namespace BinancePostman.Catalog
                     : "";
                 var offered = NetworksOf(family, environments);
                 string networks = family != ApiFamily.Unknown && offered.Count > 0 ? $" {family.DisplayName()} is served on: {NetworkList(offered)}." : "";
-                throw new UrlResolutionException($"No loaded environment serves '{path}' on {network}.{hint}{networks} Pass -BaseUri or -Environment.");
+                throw new UrlResolutionException(hint.Length > 0 ? UrlFailure.TestnetHasNoSapi : offered.Count > 0 && !offered.Contains(network) ? UrlFailure.NetworkNotServed : UrlFailure.NoEnvironment,
+                    $"No loaded environment serves '{path}' on {network}.{hint}{networks}", network, offered);
             }
             return match.Url!.TrimEnd('/');
         }
@@ -70,29 +72,30 @@ namespace BinancePostman.Catalog
             {
                 string key = BinanceHosts.UrlVariableFor(network);
                 if (!resolver.TryGet(key, out string networkUrl) || networkUrl.Length == 0)
-                    throw new UrlResolutionException(NoUrlMessage(endpoint, environment, network, missing, offered));
+                    throw NoUrl(endpoint, environment, network, missing, offered);
                 host = networkUrl;
             }
             host = host.TrimEnd('/');
             if (!Uri.TryCreate(host, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                throw new UrlResolutionException($"'{endpoint.QualifiedName}' resolves to '{host}', which is not an absolute http(s) URL. Check the environment's 'url' variable or pass -BaseUri.");
+                throw new UrlResolutionException(UrlFailure.NotAUrl, $"'{endpoint.QualifiedName}' resolves to '{host}', which is not an absolute http(s) URL.", network);
             return host;
         }
 
-        private static string NoUrlMessage(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network, List<string> missing, IReadOnlyList<BinanceNetwork>? offered)
+        private static UrlResolutionException NoUrl(Endpoint endpoint, PostmanEnvironment? environment, BinanceNetwork network, List<string> missing, IReadOnlyList<BinanceNetwork>? offered)
         {
             string vars = string.Join(", ", missing.Select(m => "{{" + m + "}}"));
             if (network != BinanceNetwork.Production && offered != null && offered.Count > 0 && !offered.Contains(network))
-                return $"'{endpoint.QualifiedName}' has no {network} URL: Binance serves {endpoint.Family.DisplayName()} on {NetworkList(offered)} only. Use -Network {offered[0]}, or pass -BaseUri.";
+                return new UrlResolutionException(UrlFailure.NetworkNotServed,
+                    $"'{endpoint.QualifiedName}' has no {network} URL: Binance serves {endpoint.Family.DisplayName()} on {NetworkList(offered)} only.", network, offered);
             if (network != BinanceNetwork.Production)
             {
-                string hint = network == BinanceNetwork.Testnet && endpoint.Path.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase)
-                    ? " The spot testnet has no /sapi endpoints: only /api ones."
-                    : "";
-                return $"'{endpoint.QualifiedName}' has no {network} URL: no loaded environment for this API sets {vars}, and the collection has no {BinanceHosts.UrlVariableFor(network)} variable.{hint} Use the Production network, or pass -BaseUri.";
+                bool sapi = network == BinanceNetwork.Testnet && endpoint.Path.StartsWith("/sapi/", StringComparison.OrdinalIgnoreCase);
+                return new UrlResolutionException(sapi ? UrlFailure.TestnetHasNoSapi : UrlFailure.NoEnvironment,
+                    $"'{endpoint.QualifiedName}' has no {network} URL: no loaded environment for this API sets {vars}, and the collection has no {BinanceHosts.UrlVariableFor(network)} variable."
+                    + (sapi ? " The spot testnet has no /sapi endpoints: only /api ones." : ""), network, offered);
             }
             string envText = environment == null ? "no loaded environment" : $"environment '{environment.Name}'";
-            return $"'{endpoint.QualifiedName}' needs {vars} for its host, and {envText} defines it. Pass -Environment with a matching environment (Get-BinanceEnvironment), or -BaseUri.";
+            return new UrlResolutionException(UrlFailure.NoEnvironment, $"'{endpoint.QualifiedName}' needs {vars} for its host, and {envText} defines it.", network, offered);
         }
     }
 }

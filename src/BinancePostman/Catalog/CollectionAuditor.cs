@@ -118,7 +118,7 @@ namespace BinancePostman.Catalog
                 if ((loopback ? AuditSeverity.Info : AuditSeverity.Warning) < c.Minimum) continue;
                 c.Findings.Add(new AuditFinding(loopback ? AuditSeverity.Info : AuditSeverity.Warning, c.File, host.Value.location, c.Lines.LineOf(host.Value.jsonPath),
                     $"{host.Value.count} request(s) go to {host.Key}, {(loopback ? "this machine" : "which is not a Binance host")}.",
-                    loopback ? "Fine for a local test exchange." : "Requests signed with your key would go there. Use the collection only if you know that host; the module's -BaseUri sends elsewhere explicitly."));
+                    loopback ? "Fine for a local test exchange." : "Requests signed with your key would go there. Use the collection only if you know that host; the module sends a request elsewhere only where you name the host for the call or the session."));
             }
         }
 
@@ -260,14 +260,14 @@ namespace BinancePostman.Catalog
             SecretText.Kind kind = SecretText.Of(key);
             if (SecretText.IsPem(value))
                 c.Add(AuditSeverity.Error, location, jsonPath, $"The {kindOfFile} holds a PEM private key in plain text.",
-                    "Keep private keys in a vault (Set-BinanceCredential -PrivateKeyPath) or a protected file, never in a Postman file; replace the key if the file was shared.");
+                    "Keep private keys in a SecretManagement vault or a protected file, never in a Postman file (about_BinancePostman, KEYS AND VAULTS, says how); replace the key if the file was shared.");
             // a signature Postman's script left behind is 64 hex characters too, and harmless
             else if (!ModuleParameters.IsSignature(key) && SecretText.LooksReal(value, key) && (kind != SecretText.Kind.None || SecretText.HasBinanceKeyShape(value)))
             {
                 bool secret = kind == SecretText.Kind.Secret;
                 c.Add(secret ? AuditSeverity.Error : AuditSeverity.Warning, location, jsonPath,
                     $"The {kindOfFile} holds what looks like a real {(secret ? "API secret" : "API key")} in plain text.",
-                    "Keep keys in a vault: Set-BinanceCredential, then Connect-Binance -Vault. Put a placeholder back in the file, and replace the key if the file was shared.");
+                    "Keep keys in a SecretManagement vault (about_BinancePostman, KEYS AND VAULTS, says how). Put a placeholder back in the file, and replace the key if the file was shared.");
             }
             string? host = HostOf(value);
             if (host != null && !BinanceHosts.IsBinanceHost(host))

@@ -70,6 +70,14 @@ namespace BinancePostman.Catalog
         public string? Description { get; }
         public ApiFamily Family { get; }
 
+        /// <summary>True when the collection declares a parameter of that name (any case).</summary>
+        public bool HasParameter(string name)
+        {
+            foreach (EndpointParameter p in Parameters)
+                if (string.Equals(p.Name, name, System.StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
         /// <summary>Active, Deprecated or Retired, as the collection states it (Binance's changelogs behind the bundled ones).</summary>
         public EndpointStatus Status => Lifecycle.Status;
         /// <summary>The day Binance stopped serving it, for retired endpoints.</summary>

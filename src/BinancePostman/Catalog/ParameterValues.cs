@@ -71,9 +71,11 @@ namespace BinancePostman.Catalog
             return tokens.Distinct(StringComparer.Ordinal).ToList();
         }
 
+        private static readonly char[] SentenceEnds = { '\n', ';' };
+
         private static string FirstSentence(string text)
         {
-            int end = text.IndexOfAny(new[] { '\n', ';' });
+            int end = text.IndexOfAny(SentenceEnds);
             int stop = text.IndexOf(". ", StringComparison.Ordinal);
             if (stop >= 0 && (end < 0 || stop < end)) end = stop;
             return end < 0 ? text : text.Substring(0, end);

@@ -6,7 +6,7 @@ namespace BinancePostman.Catalog
     internal sealed class PendingEndpoint
     {
         public string Name = "";
-        public string[] Folders = new string[0];
+        public string[] Folders = System.Array.Empty<string>();
         public string Method = "GET";
         public string Host = "";
         public string Path = "/";

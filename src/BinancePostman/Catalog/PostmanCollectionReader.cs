@@ -49,7 +49,7 @@ namespace BinancePostman.Catalog
                 throw new CollectionLoadException(path, CollectionLoadError.NotACollection, "The file is JSON but not a Postman collection (the top level is not an object).");
             if (root.TryGetProperty("values", out _) && !root.TryGetProperty("item", out _))
                 throw new CollectionLoadException(path, CollectionLoadError.EnvironmentGivenAsCollection,
-                    "This is a Postman environment, not a collection. Load it with Import-BinanceEnvironment.");
+                    "This is a Postman environment, not a collection.");
             if (!root.TryGetProperty("info", out JsonElement info) || info.ValueKind != JsonValueKind.Object)
             {
                 if (root.TryGetProperty("requests", out _) || root.TryGetProperty("order", out _))

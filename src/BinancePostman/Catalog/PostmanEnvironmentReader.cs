@@ -29,7 +29,7 @@ namespace BinancePostman.Catalog
                 throw new CollectionLoadException(path, CollectionLoadError.NotAnEnvironment, "The file is JSON but not a Postman environment.");
             if (root.TryGetProperty("item", out _) || root.TryGetProperty("info", out _))
                 throw new CollectionLoadException(path, CollectionLoadError.CollectionGivenAsEnvironment,
-                    "This is a Postman collection, not an environment. Load it with Import-BinanceCollection.");
+                    "This is a Postman collection, not an environment.");
             if (!JsonValues.TryArray(root, "values", out JsonElement values))
                 throw new CollectionLoadException(path, CollectionLoadError.NotAnEnvironment,
                     "The file is JSON but not a Postman environment (it has no 'values' list). Export the environment from Postman.");

@@ -7,6 +7,8 @@ namespace BinancePostman.Catalog
     /// <summary>Reads the request weight Binance states in a description ("Weight(IP): 1", "Weight: 5", "Weight(IP): 2 with symbol, 4 without").</summary>
     internal static class WeightParser
     {
+        private static readonly char[] LineEnds = { '\n', '\r' };
+
         private static readonly Regex Weight = new Regex(@"Weight\s*(?:\((?:IP|UID)\))?\s*[:=][\s\-`]*(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>The first number stated as the weight.</summary>
@@ -23,7 +25,7 @@ namespace BinancePostman.Catalog
             if (!m.Success) return null;
             if (!int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
             int start = m.Groups[1].Index;
-            int end = description.IndexOfAny(new[] { '\n', '\r' }, start);
+            int end = description.IndexOfAny(LineEnds, start);
             string text = (end < 0 ? description.Substring(start) : description.Substring(start, end - start)).TrimEnd(' ', '`', '*');
             return WeightRule.Parse(text);
         }

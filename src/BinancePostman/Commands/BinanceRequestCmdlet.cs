@@ -3,18 +3,20 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
+using System.Threading.Tasks;
 using BinancePostman.Catalog;
 using BinancePostman.Commands.Completion;
 using BinancePostman.Credentials;
 using BinancePostman.Http;
+using BinancePostman.Orders;
 using BinancePostman.Session;
-using BinancePostman.Signing;
 
 namespace BinancePostman.Commands
 {
     /// <summary>
-    /// What every cmdlet that calls the exchange shares: where to send (network, environment, base URI), which keys
-    /// (per call, else session, else environment variables), timeouts, and Ctrl+C (StopProcessing cancels the call).
+    /// What every cmdlet that calls the exchange shares: the parameters for where to send (network, environment, base
+    /// URI), which keys, timeouts and retries, handed to the Session as they were bound; the wait for a call on the
+    /// pipeline thread; and Ctrl+C (StopProcessing cancels the call).
     /// </summary>
     public abstract class BinanceRequestCmdlet : BinanceCmdlet
     {
@@ -80,9 +82,12 @@ namespace BinancePostman.Commands
 
         internal CancellationToken Cancellation => (_cancel ??= new CancellationTokenSource()).Token;
 
+        private bool _verbose;
+
         protected override void BeginProcessing()
         {
             _cancel ??= new CancellationTokenSource();
+            _verbose = IsVerboseEnabled();
         }
 
         protected override void StopProcessing()
@@ -96,7 +101,25 @@ namespace BinancePostman.Commands
             _cancel = null;
         }
 
-        internal BinanceClient Client => ModuleSession.Client;
+        internal static BinanceClient Client => ModuleSession.Client;
+
+        internal bool Verbose => _verbose;
+
+        /// <summary>Where this call asked to go.</summary>
+        internal TargetOptions Target => new TargetOptions { BaseUri = BaseUri, EnvironmentName = Environment, Network = Network };
+
+        /// <summary>The key parameters as bound, the key file's path resolved against the current location.</summary>
+        internal KeyParameters Keys => new KeyParameters
+        {
+            Vault = Vault,
+            SecretName = SecretName,
+            CredentialUserName = Credential?.UserName,
+            CredentialPassword = Credential?.Password,
+            ApiKey = ApiKey,
+            ApiSecret = ApiSecret,
+            PrivateKeyPath = string.IsNullOrEmpty(PrivateKeyPath) ? null : GetUnresolvedProviderPathFromPSPath(PrivateKeyPath),
+            PrivateKeyPassphrase = PrivateKeyPassphrase,
+        };
 
         private bool IsVerboseEnabled()
         {
@@ -107,79 +130,48 @@ namespace BinancePostman.Commands
             return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
         }
 
-        /// <summary>Sends one request with this cmdlet's timeout and retry settings (see <see cref="RunOnClient"/>).</summary>
-        internal BinanceReply SendRequest(PreparedRequest request, ApiCredential? credential)
+        private static int _environmentKeyWarningShown;
+
+        /// <summary>
+        /// The keys for this call: its own parameters, then the session's, then environment variables, then the Postman
+        /// environment's own values (with a warning, once); null if none. A vault that fails is an error, not a fallback.
+        /// </summary>
+        internal ApiCredential? ResolveKeys(SessionSnapshot session, PostmanEnvironment? environment)
         {
-            string? recvWindow = RecvWindowText;
-            return RunOnClient((options, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, cancel));
+            ApiCredential? found = KeyResolver.Resolve(Keys, session, environment, (vault, secret) => SecretManagementVault.Read(this, vault, secret, Cancellation));
+            if (found?.Origin == KeyOrigin.EnvironmentFile && Interlocked.Exchange(ref _environmentKeyWarningShown, 1) == 0)
+                WriteWarning($"Using the API key stored in plain text in the environment '{found.Environment}'. Keep keys in a vault instead: Set-BinanceCredential, then Connect-Binance -Vault.");
+            return found;
         }
 
         /// <summary>
-        /// Runs client work with this cmdlet's timeout and retry settings. The client works off the pipeline thread;
-        /// its verbose lines and rate-limit waits (as progress) are written here as they come, since WriteVerbose and
-        /// WriteProgress are only allowed on the pipeline thread, and Ctrl+C cancels any wait or transfer.
+        /// Sends one request with this cmdlet's timeout and retry settings, waiting on the pipeline thread. An order the
+        /// exchange refuses for its numbers (-1013, -1111) makes the symbol's cached filters be read again next time.
         /// </summary>
-        internal T RunOnClient<T>(Func<SendOptions, CancellationToken, System.Threading.Tasks.Task<T>> work)
+        internal BinanceReply Send(PreparedRequest request, ApiCredential? credential)
         {
-            bool verbose = IsVerboseEnabled();
-            // a queue and a semaphore, not a BlockingCollection: ending one of those throws inside, on every call
-            var events = new System.Collections.Concurrent.ConcurrentQueue<object>();
-            // not disposed: the task's continuation may release it after the loop below has ended (it holds no handle)
-            var signal = new SemaphoreSlim(0);
-            void Post(object item)
+            string? recvWindow = RecvWindowText;
+            try
             {
-                events.Enqueue(item);
-                signal.Release();
+                return RunOnClient((options, cancel) => Client.SendAsync(request, credential?.ApiKey, credential?.Signer, recvWindow, options, cancel));
             }
-            var options = new SendOptions
+            catch (BinanceApiException ex) when (SymbolFilterCache.IsFilterRejection(ex.Code) && request.Find("symbol") is string symbol)
+            {
+                SymbolFilterCache.Shared.InvalidateOnRejection(request.Host, symbol, ex.Code);
+                throw;
+            }
+        }
+
+        /// <summary>Runs client work with this cmdlet's timeout and retry settings (see <see cref="ClientPump"/>).</summary>
+        internal T RunOnClient<T>(Func<SendOptions, CancellationToken, Task<T>> work)
+        {
+            var settings = new SendOptions
             {
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
-                Log = verbose ? line => Post(line) : (Action<string>?)null,
-                OnWait = notice => Post(notice),
             };
-            System.Threading.Tasks.Task<T> task = work(options, Cancellation);
-            task.ContinueWith(_ => signal.Release(), CancellationToken.None,
-                System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, System.Threading.Tasks.TaskScheduler.Default);
-            ProgressRecord? progress = null;
-            while (true)
-            {
-                signal.Wait();
-                while (events.TryDequeue(out object? item))
-                {
-                    if (item is string line) WriteVerbose(line);
-                    else if (item is WaitNotice notice) progress = ShowWait(notice, progress);
-                }
-                if (task.IsCompleted && events.IsEmpty) break;
-            }
-            if (progress != null)
-            {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
-            }
-            return task.GetAwaiter().GetResult();
+            return new ClientPump(this, _verbose).Run(settings, work, Cancellation);
         }
-
-        private ProgressRecord? ShowWait(WaitNotice notice, ProgressRecord? progress)
-        {
-            if (notice.Done)
-            {
-                if (progress != null)
-                {
-                    progress.RecordType = ProgressRecordType.Completed;
-                    WriteProgress(progress);
-                }
-                return null;
-            }
-            progress ??= new ProgressRecord(7106, "Waiting for " + notice.Host, "waiting");
-            progress.RecordType = ProgressRecordType.Processing;
-            progress.StatusDescription = $"{notice.Reason}: until {notice.Until.UtcDateTime:HH:mm:ss} UTC";
-            progress.SecondsRemaining = (int)Math.Ceiling(notice.Wait.TotalSeconds);
-            WriteProgress(progress);
-            return progress;
-        }
-
-        internal BinanceNetwork EffectiveNetwork => Network ?? ModuleSession.Network;
 
         /// <summary>recvWindow as Binance wants it: up to three decimals, no exponent.</summary>
         internal string? RecvWindowText
@@ -192,54 +184,6 @@ namespace BinancePostman.Commands
                     throw new PSArgumentException("-RecvWindow allows at most three decimal places (e.g. 6000.346).", nameof(RecvWindow));
                 return value.ToString("0.###", CultureInfo.InvariantCulture);
             }
-        }
-
-        internal PostmanEnvironment? NamedEnvironment()
-        {
-            if (string.IsNullOrEmpty(Environment)) return null;
-            return Catalog.FindEnvironment(Environment!)
-                ?? throw new ItemNotFoundException($"No loaded environment is named '{Environment}'. Get-BinanceEnvironment lists them; Import-BinanceEnvironment loads one.");
-        }
-
-        private static int _environmentKeyWarningShown;
-
-        /// <summary>
-        /// The keys for this call: parameters, then the session, then environment variables, then the Postman
-        /// environment's own values (with a warning, once); null if none.
-        /// </summary>
-        internal ApiCredential? ResolveCredential(PostmanEnvironment? environment)
-        {
-            ApiCredential? found = PerCallCredential() ?? ModuleSession.DefaultCredential ?? EnvironmentVariableCredentials.TryRead();
-            if (found != null) return found;
-            found = EnvironmentFileCredentials.TryRead(environment);
-            if (found != null && Interlocked.Exchange(ref _environmentKeyWarningShown, 1) == 0)
-                WriteWarning($"Using the API key stored in plain text in the environment '{environment!.Name}'. Keep keys in a vault instead: Set-BinanceCredential, then Connect-Binance -Vault.");
-            return found;
-        }
-
-        private ApiCredential? PerCallCredential()
-        {
-            if (!string.IsNullOrEmpty(Vault) || !string.IsNullOrEmpty(SecretName))
-            {
-                if (string.IsNullOrEmpty(Vault) || string.IsNullOrEmpty(SecretName))
-                    throw new PSArgumentException("-Vault and -SecretName go together: name the vault and the secret in it.");
-                return SecretManagementVault.Read(this, Vault!, SecretName!, Cancellation);
-            }
-            string? passphrase = PrivateKeyPassphrase == null ? null : SecureText.Use(PrivateKeyPassphrase, s => s);
-            if (Credential != null)
-            {
-                IRequestSigner signer = SecureText.Use(Credential.Password, s => KeyMaterialReader.FromSecretOrPem(s, passphrase));
-                return new ApiCredential(Credential.UserName, signer, "parameter -Credential");
-            }
-            if (string.IsNullOrEmpty(ApiKey)) return null;
-            if (!string.IsNullOrEmpty(PrivateKeyPath))
-            {
-                string path = GetUnresolvedProviderPathFromPSPath(PrivateKeyPath);
-                return new ApiCredential(ApiKey!, KeyMaterialReader.FromPemFile(path, passphrase), "parameters -ApiKey and -PrivateKeyPath");
-            }
-            if (ApiSecret != null)
-                return new ApiCredential(ApiKey!, SecureText.Use(ApiSecret, s => KeyMaterialReader.FromSecretOrPem(s, passphrase)), "parameters -ApiKey and -ApiSecret");
-            return new ApiCredential(ApiKey!, null, "parameter -ApiKey");
         }
     }
 }

@@ -45,6 +45,7 @@ namespace BinancePostman.Commands
 
         [Parameter(ParameterSetName = FromKeyFile)]
         [Parameter(ParameterSetName = FromCredential)]
+        [Parameter(ParameterSetName = FromSecret)]
         [SecureStringOnly]
         public SecureString? PrivateKeyPassphrase { get; set; }
 
@@ -64,40 +65,37 @@ namespace BinancePostman.Commands
         {
             try
             {
-                ApiCredential? credential = ReadCredential();
-                ModuleSession.Network = Network;
-                ModuleSession.BaseUri = BaseUri;
-                ModuleSession.DefaultCredential = credential;
-                if (!string.IsNullOrEmpty(DefaultCollection)) ModuleSession.DefaultCollection = DefaultCollection!;
+                SessionSnapshot current = ModuleSession.Current;
+                ApiCredential? credential = CredentialBuilder.Build(Keys(), (vault, secret) => SecretManagementVault.Read(this, vault, secret));
+                string? keySource = credential == null ? null : KeySourceText.For(credential, connect: true);
                 var connection = new BinanceConnection(Network, BaseUri, credential?.Signer?.Describe() ?? (credential != null ? "API key only" : null),
-                    credential?.MaskedApiKey, credential?.Source, DateTime.Now);
-                ModuleSession.Connection = connection;
-                WriteVerbose($"Connected to {Network}{(BaseUri != null ? " at " + BaseUri : "")}{(credential != null ? " with keys from " + credential.Source : " without keys")}.");
+                    credential?.MaskedApiKey, keySource, DateTime.Now);
+                string defaultCollection = string.IsNullOrEmpty(DefaultCollection) ? current.DefaultCollection : DefaultCollection!;
+                // one snapshot, swapped whole: no runspace sees this connection half made
+                ModuleSession.Replace(new SessionSnapshot(Network, BaseUri, credential, defaultCollection, connection));
+                WriteVerbose($"Connected to {Network}{(BaseUri != null ? " at " + BaseUri : "")}{(credential != null ? " with keys from " + keySource : " without keys")}.");
                 if (PassThru) WriteObject(connection);
             }
             catch (Exception ex) when (ErrorRecords.TryFromCredentialFailure(ex, out ErrorRecord? record))
             {
-                ThrowTerminatingError(record!);
+                // later requests must not use the keys of the session before this one, nor fall back to other keys
+                SessionSnapshot current = ModuleSession.Current;
+                ModuleSession.Replace(SessionSnapshot.AfterFailedConnect(Network, BaseUri,
+                    string.IsNullOrEmpty(DefaultCollection) ? current.DefaultCollection : DefaultCollection!, record!.Exception.Message));
+                ThrowTerminatingError(record);
             }
         }
 
-        private ApiCredential? ReadCredential()
+        private KeyParameters Keys() => new KeyParameters
         {
-            string? passphrase = PrivateKeyPassphrase == null ? null : SecureText.Use(PrivateKeyPassphrase, s => s);
-            switch (ParameterSetName)
-            {
-                case FromVault:
-                    return SecretManagementVault.Read(this, Vault, SecretName);
-                case FromCredential:
-                    return new ApiCredential(Credential!.UserName,
-                        SecureText.Use(Credential.Password, s => KeyMaterialReader.FromSecretOrPem(s, passphrase)), "Connect-Binance -Credential");
-                case FromSecret:
-                    return new ApiCredential(ApiKey, SecureText.Use(ApiSecret!, s => KeyMaterialReader.FromSecretOrPem(s, null)), "Connect-Binance -ApiSecret");
-                case FromKeyFile:
-                    return new ApiCredential(ApiKey, KeyMaterialReader.FromPemFile(GetUnresolvedProviderPathFromPSPath(PrivateKeyPath), passphrase), "Connect-Binance -PrivateKeyPath");
-                default:
-                    return null;
-            }
-        }
+            Vault = ParameterSetName == FromVault ? Vault : null,
+            SecretName = ParameterSetName == FromVault ? SecretName : null,
+            CredentialUserName = Credential?.UserName,
+            CredentialPassword = Credential?.Password,
+            ApiKey = string.IsNullOrEmpty(ApiKey) ? null : ApiKey,
+            ApiSecret = ApiSecret,
+            PrivateKeyPath = string.IsNullOrEmpty(PrivateKeyPath) ? null : GetUnresolvedProviderPathFromPSPath(PrivateKeyPath),
+            PrivateKeyPassphrase = PrivateKeyPassphrase,
+        };
     }
 }

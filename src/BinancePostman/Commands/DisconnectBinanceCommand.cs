@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using BinancePostman.Catalog;
 using BinancePostman.Session;
 
 namespace BinancePostman.Commands
@@ -10,11 +9,7 @@ namespace BinancePostman.Commands
     {
         protected override void EndProcessing()
         {
-            ModuleSession.DefaultCredential = null;
-            ModuleSession.BaseUri = null;
-            ModuleSession.Network = BinanceNetwork.Production;
-            ModuleSession.Connection = null;
-            ModuleSession.DefaultCollection = "Spot";
+            ModuleSession.Replace(SessionSnapshot.Disconnected);
             WriteVerbose("Disconnected: no session keys; network Production.");
         }
     }

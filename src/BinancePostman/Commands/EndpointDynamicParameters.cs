@@ -12,13 +12,39 @@ namespace BinancePostman.Commands
     /// </summary>
     internal static class EndpointDynamicParameters
     {
-        public static RuntimeDefinedParameterDictionary For(Endpoint endpoint, ICollection<string> taken)
+        /// <summary>The names a cmdlet's own parameters, their aliases and the common parameters take (any case).</summary>
+        public static HashSet<string> NamesTakenBy(Type cmdlet)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in cmdlet.GetProperties())
+            {
+                if (!property.IsDefined(typeof(ParameterAttribute), true)) continue;
+                names.Add(property.Name);
+                foreach (AliasAttribute alias in property.GetCustomAttributes(typeof(AliasAttribute), true))
+                    foreach (string a in alias.AliasNames) names.Add(a);
+            }
+            foreach (string common in new[] { "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
+                "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
+                "vb", "db", "ea", "wa", "infa", "proga", "ev", "wv", "iv", "ov", "ob", "pv", "wi", "cf" })
+                names.Add(common);
+            return names;
+        }
+
+        /// <param name="endpoints">the endpoint named, or those that will be piped: their parameters, each once</param>
+        public static RuntimeDefinedParameterDictionary For(IReadOnlyList<Endpoint> endpoints, ICollection<string> taken)
         {
             var dictionary = new RuntimeDefinedParameterDictionary();
+            foreach (Endpoint endpoint in endpoints)
+                Add(dictionary, endpoint, taken);
+            return dictionary;
+        }
+
+        private static void Add(RuntimeDefinedParameterDictionary dictionary, Endpoint endpoint, ICollection<string> taken)
+        {
             IReadOnlyDictionary<string, IReadOnlyList<string>> enumerated = ParameterValues.Of(endpoint);
             foreach (EndpointParameter p in endpoint.Parameters)
             {
-                if (!IsUsableName(p.Name) || Contains(taken, p.Name) || dictionary.ContainsKey(p.Name)) continue;
+                if (!IsUsableName(p.Name) || Contains(taken, p.Name) || Contains(dictionary.Keys, p.Name)) continue;
                 var attributes = new Collection<Attribute>
                 {
                     new ParameterAttribute
@@ -31,7 +57,6 @@ namespace BinancePostman.Commands
                 if (enumerated.ContainsKey(p.Name)) attributes.Add(new ArgumentCompleterAttribute(typeof(Completion.ParameterValueCompleter)));
                 dictionary.Add(p.Name, new RuntimeDefinedParameter(p.Name, typeof(object), attributes));
             }
-            return dictionary;
         }
 
         private static bool Contains(ICollection<string> names, string name)

@@ -10,7 +10,8 @@ namespace BinancePostman.Commands
     {
         protected override void EndProcessing()
         {
-            if (ModuleSession.Connection != null) WriteObject(ModuleSession.Connection);
+            BinanceConnection? connection = ModuleSession.Current.Connection;
+            if (connection != null) WriteObject(connection);
         }
     }
 }

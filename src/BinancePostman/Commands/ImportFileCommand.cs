@@ -12,11 +12,11 @@ namespace BinancePostman.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
-        public string[] Path { get; set; } = new string[0];
+        public string[] Path { get; set; } = System.Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = "LiteralPath", ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "LP")]
-        public string[] LiteralPath { get; set; } = new string[0];
+        public string[] LiteralPath { get; set; } = System.Array.Empty<string>();
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }

@@ -1,17 +1,20 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using BinancePostman.Catalog;
 using BinancePostman.Commands.Completion;
 using BinancePostman.Credentials;
 using BinancePostman.Http;
 using BinancePostman.Output;
+using BinancePostman.Session;
 
 namespace BinancePostman.Commands
 {
-    /// <summary>Calls any endpoint: by name, by endpoint object, or raw method and path; signs what needs signing.</summary>
+    /// <summary>
+    /// Calls any endpoint: by name, by endpoint object (piped), or by method and path; each endpoint parameter is a
+    /// parameter of the cmdlet. Binds, asks for confirmation, and writes the reply; the Session plans, keys and sends.
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BinanceRequest", DefaultParameterSetName = ByName, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject), typeof(string))]
     public sealed class InvokeBinanceRequestCommand : BinanceRequestCmdlet, IDynamicParameters
@@ -21,26 +24,12 @@ namespace BinancePostman.Commands
         private const string Raw_ = "Raw";
 
         private RuntimeDefinedParameterDictionary? _dynamic;
+        // the endpoint the name means, looked up once for the dynamic parameters, under this session snapshot
+        private Endpoint? _named;
+        private SessionSnapshot? _namedUnder;
 
         // MyInvocation.MyCommand.Parameters would ask for the dynamic parameters again: name them once instead
-        private static readonly HashSet<string> StaticParameterNames = StaticNames();
-
-        private static HashSet<string> StaticNames()
-        {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in typeof(InvokeBinanceRequestCommand).GetProperties())
-            {
-                if (!property.IsDefined(typeof(ParameterAttribute), true)) continue;
-                names.Add(property.Name);
-                foreach (AliasAttribute alias in property.GetCustomAttributes(typeof(AliasAttribute), true))
-                    foreach (string a in alias.AliasNames) names.Add(a);
-            }
-            foreach (string common in new[] { "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
-                "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
-                "vb", "db", "ea", "wa", "infa", "proga", "ev", "wv", "iv", "ov", "ob", "pv", "wi", "cf" })
-                names.Add(common);
-            return names;
-        }
+        private static readonly HashSet<string> StaticParameterNames = EndpointDynamicParameters.NamesTakenBy(typeof(InvokeBinanceRequestCommand));
 
         /// <summary>The endpoint's name, or "Collection\Name".</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByName)]
@@ -88,7 +77,8 @@ namespace BinancePostman.Commands
 
         /// <summary>
         /// Named values that match no parameter: when the endpoint is unknown they let the clear "no endpoint" error
-        /// through instead of a binder error; otherwise they are sent as extra parameters, with a warning.
+        /// through instead of a binder error; a piped endpoint's own parameters arrive here when the command line does
+        /// not tell which endpoint comes; anything else is sent as an extra parameter, with a warning.
         /// </summary>
         [Parameter(ValueFromRemainingArguments = true, DontShow = true)]
         public object[]? RemainingArguments { get; set; }
@@ -99,11 +89,22 @@ namespace BinancePostman.Commands
 
         public object? GetDynamicParameters()
         {
-            if (ParameterSetName != ByName && string.IsNullOrEmpty(Name)) return null;
-            if (string.IsNullOrEmpty(Name)) return null;
-            Endpoint? endpoint = TryResolve(Name, Collection);
-            if (endpoint == null) return null;
-            _dynamic = EndpointDynamicParameters.For(endpoint, StaticParameterNames);
+            if (!string.IsNullOrEmpty(Path)) return null; // a method and path of no collection: no endpoint parameters
+            IReadOnlyList<Endpoint> endpoints;
+            if (!string.IsNullOrEmpty(Name))
+            {
+                SessionSnapshot session = ModuleSession.Current;
+                _named = EndpointLookup.TryResolve(Catalog, Name, Collection, session.DefaultCollection);
+                _namedUnder = session;
+                if (_named == null) return null;
+                endpoints = new[] { _named };
+            }
+            else
+            {
+                endpoints = PipedEndpoints.Find(this, Catalog);
+                if (endpoints.Count == 0) return null;
+            }
+            _dynamic = EndpointDynamicParameters.For(endpoints, StaticParameterNames);
             return _dynamic;
         }
 
@@ -111,17 +112,20 @@ namespace BinancePostman.Commands
         {
             try
             {
-                PreparedRequest request = Prepare(out string displayName, out PostmanEnvironment? environment);
-                ApiCredential? credential = request.NeedsApiKey ? ResolveCredential(environment) : null;
-                if (!Confirm(request, displayName)) return;
-                WriteVerbose($"{displayName}: keys from {credential?.Source ?? "nowhere (none needed)"}{(credential?.Signer != null ? ", " + credential.Signer.Describe() : "")}.");
+                SessionSnapshot session = ModuleSession.Current;
+                PlannedRequest plan = Plan(session);
+                ApiCredential? credential = plan.Request.NeedsApiKey ? ResolveKeys(session, plan.Target.Environment) : null;
+                if (!Confirmation.Ask(this, plan, Force)) return;
+                if (Verbose)
+                    WriteVerbose($"{plan.DisplayName}: keys from {(credential != null ? KeySourceText.For(credential) : "nowhere (none needed)")}{(credential?.Signer != null ? ", " + credential.Signer.Describe() : "")}.");
+                var writer = new ReplyWriter(this, Raw, AsHashtable);
                 if (All)
                 {
-                    PageThrough(request, credential, displayName);
+                    PageThrough(plan, credential, writer);
                     return;
                 }
-                using (BinanceReply reply = Send(request, credential))
-                    WriteReply(reply, request.Path, null);
+                using (BinanceReply reply = Send(plan.Request, credential))
+                    writer.Write(reply, plan.Request.Path, null, Cancellation);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
@@ -133,260 +137,64 @@ namespace BinancePostman.Commands
             }
         }
 
-        private PreparedRequest Prepare(out string displayName, out PostmanEnvironment? environment)
+        private PlannedRequest Plan(SessionSnapshot session)
         {
-            environment = NamedEnvironment();
             if (ParameterSetName == Raw_)
             {
                 SecurityType security = Signed ? SecurityType.USER_DATA : ApiKeyOnly ? SecurityType.MARKET_DATA : SecurityType.NONE;
-                string baseUri = BaseUriForPath(Path);
-                displayName = Method.ToUpperInvariant() + " " + Path;
-                return RequestBuilder.PrepareRaw(Method, baseUri, Path, security, CollectValues());
+                return RequestPlanner.ForPath(Method, Path, security, Values(null), Target, session, Catalog);
             }
             // the endpoint first: a name that matches nothing is that error, not warnings about its parameters
-            Endpoint endpoint = ParameterSetName == ByEndpoint ? Endpoint! : Single(Name, Collection);
+            Endpoint endpoint = ParameterSetName == ByEndpoint ? Endpoint!
+                : _named != null && _namedUnder == session ? _named
+                : EndpointLookup.Single(Catalog, Name, Collection, session.DefaultCollection);
             EndpointLifecycleGuard.Check(this, endpoint, Force);
-            displayName = endpoint.Name;
-            environment ??= BaseUrlResolver.PickEnvironment(endpoint, EffectiveNetwork, Catalog.Environments);
-            string url = BaseUri != null ? BaseUri.ToString()
-                : !string.IsNullOrEmpty(Environment) ? BaseUrlResolver.Resolve(endpoint, environment)
-                : Session.ModuleSession.BaseUri?.ToString() ?? BaseUrlResolver.Resolve(endpoint, EffectiveNetwork, Catalog.Environments);
-            var variables = new VariableResolver(endpoint.Owner.Variables, environment?.Variables);
-            return RequestBuilder.Prepare(endpoint, url, CollectValues(), variables);
+            return RequestPlanner.ForEndpoint(endpoint, Values(endpoint), Target, session, Catalog);
         }
 
-        private string BaseUriForPath(string path)
+        /// <summary>-Parameters first, then the endpoint's parameters by name (which win), then any other -name value (with a warning).</summary>
+        private RequestValues Values(Endpoint? endpoint)
         {
-            if (BaseUri != null) return BaseUri.ToString();
-            PostmanEnvironment? environment = NamedEnvironment();
-            if (environment?.Url != null) return environment.Url;
-            if (Session.ModuleSession.BaseUri != null) return Session.ModuleSession.BaseUri.ToString();
-            return BaseUrlResolver.ResolveForPath(path, EffectiveNetwork, Catalog.Environments);
-        }
-
-        /// <summary>-Parameters first, then dynamic parameters (which win), each formatted as Binance expects.</summary>
-        private List<KeyValuePair<string, string>> CollectValues()
-        {
-            var values = new List<KeyValuePair<string, string>>();
-            void Put(string name, object? raw)
-            {
-                string? text = ParameterValueFormatter.Format(Unwrap(raw));
-                values.RemoveAll(kv => string.Equals(kv.Key, name, StringComparison.OrdinalIgnoreCase));
-                if (text != null) values.Add(new KeyValuePair<string, string>(name, text));
-            }
+            var values = new RequestValues();
             if (Parameters != null)
                 foreach (DictionaryEntry entry in Parameters)
-                    Put(entry.Key?.ToString() ?? "", entry.Value);
+                    values.Set(entry.Key?.ToString() ?? "", ValueConversion.Unwrap(entry.Value));
             if (_dynamic != null)
                 foreach (RuntimeDefinedParameter p in _dynamic.Values)
-                    if (p.IsSet) Put(p.Name, p.Value);
-            foreach (var extra in RemainingArgumentPairs())
+                    if (p.IsSet) values.Set(p.Name, ValueConversion.Unwrap(p.Value));
+            foreach (var extra in RemainingArgumentParser.Pairs(RemainingArguments))
             {
-                WriteWarning($"-{extra.Key} is not a parameter of this endpoint in its collection; it is sent as given. Check the spelling if Binance rejects it.");
-                Put(extra.Key, extra.Value);
+                if (endpoint == null || !endpoint.HasParameter(extra.Key))
+                    WriteWarning($"-{extra.Key} is not a parameter of {(endpoint != null ? "'" + endpoint.QualifiedName + "'" : "this request")} in its collection; it is sent as given. Check the spelling if Binance rejects it.");
+                values.Set(extra.Key, ValueConversion.Unwrap(extra.Value));
             }
             return values;
         }
 
-        /// <summary>"-name value" pairs from the remaining arguments; a value without a name is an error.</summary>
-        private IEnumerable<KeyValuePair<string, object?>> RemainingArgumentPairs()
+        /// <summary>-All: page after page, each streamed as it is read; progress between pages; Ctrl+C between any two reads.</summary>
+        private void PageThrough(PlannedRequest plan, ApiCredential? credential, ReplyWriter writer)
         {
-            if (RemainingArguments == null) yield break;
-            for (int i = 0; i < RemainingArguments.Length; i++)
-            {
-                string? token = Unwrap(RemainingArguments[i]) as string;
-                if (token == null || token.Length < 2 || token[0] != '-')
-                    throw new PSArgumentException($"'{Unwrap(RemainingArguments[i])}' is not a parameter value of any parameter. Endpoint parameters are passed as -name value.");
-                string name = token.Substring(1).TrimEnd(':');
-                object? value = i + 1 < RemainingArguments.Length && !(Unwrap(RemainingArguments[i + 1]) is string next && next.StartsWith("-", StringComparison.Ordinal) && next.Length > 1 && char.IsLetter(next[1]))
-                    ? RemainingArguments[++i]
-                    : true;
-                yield return new KeyValuePair<string, object?>(name, value);
-            }
-        }
-
-        /// <summary>PowerShell wrappers off, all the way down, so the formatter sees plain .NET values.</summary>
-        internal static object? Unwrap(object? value)
-        {
-            if (value is PSObject pso)
-            {
-                if (pso.BaseObject is PSCustomObject)
-                {
-                    var properties = new System.Collections.Specialized.OrderedDictionary();
-                    foreach (PSPropertyInfo p in pso.Properties) properties[p.Name] = Unwrap(p.Value);
-                    return properties;
-                }
-                value = pso.BaseObject;
-            }
-            if (value is IDictionary dictionary)
-            {
-                var copy = new System.Collections.Specialized.OrderedDictionary();
-                foreach (DictionaryEntry entry in dictionary) copy[entry.Key] = Unwrap(entry.Value);
-                return copy;
-            }
-            if (value is object[] array) return array.Select(Unwrap).ToArray();
-            return value;
-        }
-
-        private bool Confirm(PreparedRequest request, string displayName)
-        {
-            StateChangeImpact impact = StateChange.Of(request.Method, request.Path, displayName, request.Security);
-            if (impact == StateChangeImpact.None) return true;
-            string target = request.Method + " " + request.BaseUri + request.Path;
-            string action = displayName + ": " + string.Join(" ", request.Query.Concat(request.Body).Select(kv => kv.Key + "=" + kv.Value));
-            if (!ShouldProcess(target, action)) return false;
-            bool confirmedOff = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? c) && c is SwitchParameter sw && !sw.IsPresent;
-            if (impact == StateChangeImpact.MovesFunds && !Force && !confirmedOff)
-                return ShouldContinue($"{displayName} moves funds ({action}). Send it?", "Confirm a withdrawal or transfer");
-            return true;
-        }
-
-        private BinanceReply Send(PreparedRequest request, ApiCredential? credential) => SendRequest(request, credential);
-
-        /// <summary>Streams the reply's values to the pipeline as they are read; returns the page's cursor facts.</summary>
-        private (int rows, int written, long? last) WriteReply(BinanceReply reply, string path, PageCursor? paging)
-        {
-            if (Raw)
-            {
-                WriteObject(reply.ReadText());
-                return (0, 0, null);
-            }
-            int rows = 0, written = 0;
-            long? last = null;
-            // Ctrl+C closes the reply, which ends a blocked read
-            using (Cancellation.Register(reply.Dispose))
-            {
-                try
-                {
-                    var streamer = new JsonValueStreamer(reply.OpenBody());
-                    foreach (object? item in streamer.Convert(ResponseShapes.Reader(path, AsHashtable)))
-                    {
-                        rows++;
-                        if (paging != null)
-                        {
-                            long? cursor = paging.Plan.CursorOf(item);
-                            if (!paging.Accepts(cursor, paging.Plan.TimeOf(item))) continue;
-                            last = cursor ?? last;
-                        }
-                        written++;
-                        WriteObject(item);
-                    }
-                }
-                catch (Exception ex) when (Cancellation.IsCancellationRequested && (ex is System.IO.IOException || ex is ObjectDisposedException))
-                {
-                    throw new OperationCanceledException(Cancellation);
-                }
-                catch (Exception ex) when (ex is System.IO.IOException || ex is System.Net.Http.HttpRequestException)
-                {
-                    throw new BinanceApiException(FailureKind.Connection, $"The reply from {reply.SafeUrl} broke off after {written} row(s) were written: {ex.Message}",
-                        reply.Status, null, null, "Run the command again; with -All, start from the last row written (-startTime, -fromId or -orderId).", null, reply.SafeUrl, null, ex);
-                }
-
-            }
-            return (rows, written, last);
-        }
-
-        /// <summary>-All: page after page, each streamed, the cursor moved past the last row; no row twice, no endless loop.</summary>
-        private void PageThrough(PreparedRequest request, ApiCredential? credential, string displayName)
-        {
-            PagePlan plan = PagePlan.For(request.Path)
-                ?? throw new PSArgumentException($"'{displayName}' does not page. -All works with klines (and their families), aggTrades, historicalTrades, myTrades/userTrades and allOrders (historyOrders for options, conditional and algo order history for portfolio margin), on the spot, futures, options and portfolio margin APIs.");
-            if (!int.TryParse(request.Find("limit"), out int limit))
-            {
-                limit = plan.MaxLimit;
-                request = request.With("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            long? endTime = long.TryParse(request.Find("endTime"), out long e) ? e : (long?)null;
-            var cursor = new PageCursor(plan, endTime);
-            var progress = new ProgressRecord(1, "Paging " + displayName, "Starting");
+            PageRun run = PageRun.Start(plan.Request) ?? throw new NotPageableException(plan.DisplayName);
+            var progress = new ProgressRecord(1, "Paging " + plan.DisplayName, "Starting");
             var memory = new PagingMemory();
-            long? windowStart = plan.Windowed && long.TryParse(request.Find("startTime"), out long s) ? s : (long?)null;
-            int total = 0;
-            for (int page = 1; ; page++)
+            int pages = 0;
+            while (run.Next is PreparedRequest request)
             {
-                long windowEnd = 0;
-                if (windowStart != null)
-                {
-                    windowEnd = plan.WindowEnd(windowStart.Value, request.Find("interval"), limit, endTime);
-                    request = request.With("startTime", windowStart.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                        .With("endTime", windowEnd.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-                (int rows, int written, long? last) result;
+                (int rows, int written, long? last) page;
                 using (BinanceReply reply = Send(request, credential))
-                    result = WriteReply(reply, request.Path, cursor);
-                total += result.written;
+                    page = writer.Write(reply, request.Path, run.Cursor, Cancellation);
+                pages++;
+                run.Completed(page.rows, page.written, page.last);
                 memory.AfterPage();
-                progress.StatusDescription = $"{total} rows in {page} page(s); reached {Reached(plan, cursor)}";
+                progress.StatusDescription = $"{run.Total} rows in {pages} page(s); reached {run.Reached()}";
                 WriteProgress(progress);
-                if (cursor.PastEnd) break;
-                if (windowStart != null)
-                {
-                    // windows move on even when one is empty or short, until endTime (or now) is reached
-                    long next = Math.Max(windowEnd + 1, (result.last ?? 0) + 1);
-                    if (next > (endTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())) break;
-                    windowStart = next;
-                    continue;
-                }
-                if (result.rows > 0 && result.written == 0)
-                {
-                    WriteWarning($"Page {page} of {displayName} held only rows already written (the exchange repeated itself); paging stopped after {total} rows. Run again from -{plan.CursorParameter} {(cursor.Last ?? 0) + 1} if rows are missing.");
-                    break;
-                }
-                if (result.written == 0 || result.last == null) break;                 // nothing new: done
-                if (plan.ByTime && endTime != null && result.last >= endTime) break;
-                // fewer rows than asked: the end, unless an endTime says the range goes on (an empty page ends it then)
-                if (result.rows < limit && endTime == null) break;
-                if (plan.ExcludesCursor != null && request.Find(plan.ExcludesCursor) != null)
-                {
-                    if (result.rows >= limit)
-                        WriteWarning($"{displayName} takes -{plan.CursorParameter} or -{plan.ExcludesCursor}, not both: -All stopped after the first page of {total} rows for that {plan.ExcludesCursor}. Page by time (-startTime, -endTime) to get more.");
-                    break;
-                }
-                string nextCursor = (result.last.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                request = request.With(plan.CursorParameter, nextCursor, page == 1 ? plan.DropAfterFirstPage : null);
             }
+            if (run.StoppedEarly == PageStopReason.Repeated)
+                WriteWarning($"Page {pages} of {plan.DisplayName} held only rows already written (the exchange repeated itself); paging stopped after {run.Total} rows. Run again from -{run.Plan.CursorParameter} {(run.Cursor.Last ?? 0) + 1} if rows are missing.");
+            else if (run.StoppedEarly == PageStopReason.CursorExcluded)
+                WriteWarning($"{plan.DisplayName} takes -{run.Plan.CursorParameter} or -{run.Plan.ExcludesCursor}, not both: -All stopped after the first page of {run.Total} rows for that {run.Plan.ExcludesCursor}. Page by time (-startTime, -endTime) to get more.");
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
-        }
-
-        /// <summary>Where paging is: the time reached, and the id too when paging by id.</summary>
-        private static string Reached(PagePlan plan, PageCursor cursor)
-        {
-            if (cursor.Last == null) return "the start";
-            if (plan.ByTime) return ResponseShapes.FromUnixMs(cursor.Last.Value).ToString("u");
-            string id = plan.CursorParameter + " " + cursor.Last.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return cursor.LastTime != null ? ResponseShapes.FromUnixMs(cursor.LastTime.Value).ToString("u") + " (" + id + ")" : id;
-        }
-
-        private IReadOnlyList<Endpoint> Find(string name, string? collection)
-        {
-            IReadOnlyList<Endpoint> found = Catalog.FindByName(name);
-            if (!string.IsNullOrEmpty(collection))
-                found = found.Where(e => string.Equals(e.Collection, collection, StringComparison.OrdinalIgnoreCase)).ToList();
-            return found;
-        }
-
-        /// <summary>One endpoint for the name; where collections share it, the session's default collection (Spot) decides.</summary>
-        private Endpoint? TryResolve(string name, string? collection)
-        {
-            IReadOnlyList<Endpoint> found = Find(name, collection);
-            if (found.Count == 1) return found[0];
-            if (found.Count > 1 && string.IsNullOrEmpty(collection))
-            {
-                var preferred = found.Where(e => string.Equals(e.Collection, Session.ModuleSession.DefaultCollection, StringComparison.OrdinalIgnoreCase)).ToList();
-                if (preferred.Count == 1) return preferred[0];
-            }
-            return null;
-        }
-
-        private Endpoint Single(string name, string? collection)
-        {
-            Endpoint? resolved = TryResolve(name, collection);
-            if (resolved != null) return resolved;
-            IReadOnlyList<Endpoint> found = Find(name, collection);
-            if (found.Count == 0)
-                throw new ItemNotFoundException($"No endpoint is named '{name}'{(collection != null ? " in '" + collection + "'" : "")}. Get-BinanceEndpoint *word* searches the loaded collections.");
-            throw new AmbiguousEndpointException(name, found.Select(e => e.Collection).ToList());
         }
     }
 }

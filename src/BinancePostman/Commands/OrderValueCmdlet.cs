@@ -16,7 +16,7 @@ namespace BinancePostman.Commands
     /// piped hashtable), and the symbol's filters from exchangeInfo through the module's one send path (weight counted,
     /// retried as reads are), kept in the process-wide filter cache.
     /// </summary>
-    public abstract class OrderValueCmdlet : BinanceRequestCmdlet
+    public abstract partial class OrderValueCmdlet : BinanceRequestCmdlet
     {
         protected const string ByValues = "Values";
         protected const string ByDictionary = "Dictionary";
@@ -156,118 +156,6 @@ namespace BinancePostman.Commands
             {
                 throw Invalid($"The order's {name} '{v}' is not a valid {typeof(T).Name}.", name);
             }
-        }
-
-        // ---- the exchange
-
-        /// <summary>The symbol's filters, from the cache unless -Refresh or they are older than its lifetime.</summary>
-        internal SymbolFilters FiltersFor(OrderApi api, string symbol, out string host, out DateTimeOffset fetchedAt)
-        {
-            string path = ExchangeInfoPath(api);
-            string baseUri = BaseFor(api, path, out Endpoint? endpoint);
-            host = new Uri(baseUri).Authority;
-            SymbolFilterCache cache = SymbolFilterCache.Shared;
-            if (Refresh) cache.Invalidate(host, symbol, api);
-            else if (cache.TryGet(host, api, symbol, out SymbolFilters? kept, out fetchedAt))
-            {
-                WriteVerbose($"Filters of {symbol} from {host}, read {fetchedAt.UtcDateTime:HH:mm:ss} UTC (kept for {cache.Lifetime.TotalMinutes:0} minutes; -Refresh reads them again).");
-                return kept!;
-            }
-            var values = new List<KeyValuePair<string, string>>();
-            if (api == OrderApi.Spot) values.Add(new KeyValuePair<string, string>("symbol", symbol));
-            string text;
-            try
-            {
-                text = Get(api, path, baseUri, endpoint, values, null);
-            }
-            catch (BinanceApiException ex) when (ex.Code == -1121)
-            {
-                throw new UnknownSymbolException(symbol, host, api);
-            }
-            Dictionary<string, SymbolFilters> read = ExchangeInfoReader.Read(text, api);
-            fetchedAt = cache.Put(host, api, read.Values);
-            WriteVerbose($"Read the filters of {read.Count} symbol(s) from {host}{path}.");
-            return read.TryGetValue(symbol, out SymbolFilters? filters) ? filters : throw new UnknownSymbolException(symbol, host, api);
-        }
-
-        /// <summary>Spot's average price or futures' mark price: what percent-price and market-notional filters compare with.</summary>
-        internal decimal? FetchReferencePrice(OrderApi api, string symbol)
-        {
-            string path = api == OrderApi.Spot ? "/api/v3/avgPrice" : api == OrderApi.UsdM ? "/fapi/v1/premiumIndex" : "/dapi/v1/premiumIndex";
-            string baseUri = BaseFor(api, path, out Endpoint? endpoint);
-            string text = Get(api, path, baseUri, endpoint, new[] { new KeyValuePair<string, string>("symbol", symbol) }, null);
-            decimal? price = OrderReplies.ReferencePrice(text, api, symbol);
-            WriteVerbose($"Reference price of {symbol} ({(api == OrderApi.Spot ? "average" : "mark")} price): {(price == null ? "none in the reply" : DecimalGrid.Format(price.Value))}.");
-            return price;
-        }
-
-        /// <summary>The symbol's open orders and, when MAX_POSITION needs it, the base asset held: signed reads with the call's keys.</summary>
-        internal AccountLimits FetchAccount(OrderApi api, SymbolFilters filters, bool needBalance)
-        {
-            PostmanEnvironment? environment = NamedEnvironment();
-            ApiCredential? credential = ResolveCredential(environment);
-            string openPath = api == OrderApi.Spot ? "/api/v3/openOrders" : api == OrderApi.UsdM ? "/fapi/v1/openOrders" : "/dapi/v1/openOrders";
-            string baseUri = BaseFor(api, openPath, out Endpoint? endpoint);
-            if (credential?.Signer == null)
-                throw new BinanceApiException(FailureKind.ApiKey,
-                    "-IncludeAccountLimits reads the account's open orders, which needs an API key with its secret or private key. Nothing was sent.",
-                    null, null, null, "Connect with Connect-Binance, or pass -Credential or -Vault and -SecretName; or leave -IncludeAccountLimits out.",
-                    "GET", baseUri + openPath);
-            string text = Get(api, openPath, baseUri, endpoint, new[] { new KeyValuePair<string, string>("symbol", filters.Symbol) }, credential);
-            AccountLimits account = OrderReplies.OpenOrders(text, api, out decimal openBuys);
-            WriteVerbose($"Open orders on {filters.Symbol}: {account.OpenOrders} ({account.OpenAlgoOrders} algo, {account.OpenIcebergOrders} iceberg).");
-            if (needBalance && api == OrderApi.Spot && filters.BaseAsset != null)
-            {
-                const string accountPath = "/api/v3/account";
-                string accountBase = BaseFor(api, accountPath, out Endpoint? accountEndpoint);
-                string balances = Get(api, accountPath, accountBase, accountEndpoint, new[] { new KeyValuePair<string, string>("omitZeroBalances", "true") }, credential);
-                account.Position = OrderReplies.Balance(balances, filters.BaseAsset) + openBuys;
-                WriteVerbose($"Position in {filters.BaseAsset}: {DecimalGrid.Format(account.Position.Value)} (held, and {DecimalGrid.Format(openBuys)} in open buy orders).");
-            }
-            return account;
-        }
-
-        private string Get(OrderApi api, string path, string baseUri, Endpoint? endpoint, IEnumerable<KeyValuePair<string, string>> values, ApiCredential? credential)
-        {
-            PreparedRequest request = endpoint != null
-                ? RequestBuilder.Prepare(endpoint, baseUri, values, new VariableResolver(endpoint.Owner.Variables, NamedEnvironment()?.Variables))
-                : RequestBuilder.PrepareRaw("GET", baseUri, path, credential != null ? SecurityType.USER_DATA : SecurityType.NONE, values);
-            using BinanceReply reply = SendRequest(request, credential);
-            return reply.ReadText();
-        }
-
-        private static string ExchangeInfoPath(OrderApi api) =>
-            api == OrderApi.Spot ? "/api/v3/exchangeInfo" : api == OrderApi.UsdM ? "/fapi/v1/exchangeInfo" : "/dapi/v1/exchangeInfo";
-
-        /// <summary>Where the call goes, as Invoke-BinanceRequest decides: -BaseUri, -Environment, the session's base URI, the network.</summary>
-        private string BaseFor(OrderApi api, string path, out Endpoint? endpoint)
-        {
-            endpoint = FindEndpoint(api, path);
-            if (BaseUri != null) return BaseUri.ToString().TrimEnd('/');
-            PostmanEnvironment? environment = NamedEnvironment();
-            if (environment != null)
-                return (endpoint != null ? BaseUrlResolver.Resolve(endpoint, environment) : environment.Url ?? BaseUrlResolver.ResolveForPath(path, EffectiveNetwork, Catalog.Environments)).TrimEnd('/');
-            if (ModuleSession.BaseUri != null) return ModuleSession.BaseUri.ToString().TrimEnd('/');
-            return (endpoint != null ? BaseUrlResolver.Resolve(endpoint, EffectiveNetwork, Catalog.Environments)
-                : BaseUrlResolver.ResolveForPath(path, EffectiveNetwork, Catalog.Environments)).TrimEnd('/');
-        }
-
-        /// <summary>The bundled endpoint for the path, for its weight and host; null when no loaded collection has it.</summary>
-        private Endpoint? FindEndpoint(OrderApi api, string path)
-        {
-            ApiFamily family = api == OrderApi.Spot ? ApiFamily.Spot : api == OrderApi.UsdM ? ApiFamily.UsdMFutures : ApiFamily.CoinMFutures;
-            foreach (Endpoint e in Catalog.Endpoints)
-                if (e.Family == family && e.Method == "GET" && string.Equals(e.Path, path, StringComparison.Ordinal)) return e;
-            return null;
-        }
-
-        /// <summary>Failures of one order that are written as errors, so the pipeline goes on to the next order.</summary>
-        internal static bool IsOrderError(Exception ex) => ex is UnknownSymbolException || ErrorRecords.TryFromCredentialFailure(ex, out _);
-
-        internal void WriteOrderError(Exception ex)
-        {
-            if (ex is UnknownSymbolException unknown) WriteError(ErrorRecords.UnknownSymbol(unknown));
-            else if (ErrorRecords.TryFromCredentialFailure(ex, out ErrorRecord? record)) WriteError(record!);
         }
     }
 }

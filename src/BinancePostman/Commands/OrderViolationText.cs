@@ -15,7 +15,7 @@ namespace BinancePostman.Commands
                     switch (v.Filter)
                     {
                         case "STATUS": return $"{v.Symbol} is not trading now (status {v.Found}): Binance refuses new orders on it.";
-                        case "ORDER_TYPES": return $"{v.Symbol} does not take {v.Found} orders; it takes {string.Join(", ", v.Allowed ?? new string[0])}.";
+                        case "ORDER_TYPES": return $"{v.Symbol} does not take {v.Found} orders; it takes {string.Join(", ", v.Allowed ?? System.Array.Empty<string>())}.";
                         default: return $"{v.Symbol} does not take iceberg orders (icebergAllowed is false): leave icebergQty out.";
                     }
                 case ViolationKind.OffStep:

@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Security;
 using BinancePostman.Credentials;
+using BinancePostman.Session;
 using BinancePostman.Signing;
 
 namespace BinancePostman.Commands
@@ -53,25 +54,24 @@ namespace BinancePostman.Commands
             try
             {
                 var secret = new Hashtable { [SecretManagementVault.ApiKeyField] = ApiKey };
-                string? passphrase = PrivateKeyPassphrase == null ? null : SecureText.Use(PrivateKeyPassphrase, s => s);
-                IRequestSigner signer;
+                var keys = new KeyParameters { ApiKey = ApiKey, PrivateKeyPassphrase = PrivateKeyPassphrase };
                 switch (ParameterSetName)
                 {
                     case PemText:
-                        signer = SecureText.Use(PrivateKey!, pem => SignerFactory.Create(pem, passphrase));
+                        keys.ApiSecret = PrivateKey;
                         secret[SecretManagementVault.PrivateKeyField] = PrivateKey;
                         break;
                     case PemFile:
-                        string path = GetUnresolvedProviderPathFromPSPath(PrivateKeyPath);
-                        signer = KeyMaterialReader.FromPemFile(path, passphrase);
-                        secret[SecretManagementVault.PrivateKeyField] = ToSecure(File.ReadAllText(path));
+                        keys.PrivateKeyPath = GetUnresolvedProviderPathFromPSPath(PrivateKeyPath);
                         break;
                     default:
-                        SecureString apiSecret = ApiSecret ?? PromptForSecret();
-                        signer = SecureText.Use(apiSecret, s => SignerFactory.Create(s, null));
-                        secret[SecretManagementVault.ApiSecretField] = apiSecret;
+                        keys.ApiSecret = ApiSecret ?? PromptForSecret();
+                        secret[SecretManagementVault.ApiSecretField] = keys.ApiSecret;
                         break;
                 }
+                // the material is read as every cmdlet reads it, so what is stored is known to work
+                IRequestSigner signer = CredentialBuilder.Build(keys, (_, _) => throw new InvalidOperationException())!.Signer!;
+                if (ParameterSetName == PemFile) secret[SecretManagementVault.PrivateKeyField] = ToSecure(File.ReadAllText(keys.PrivateKeyPath!));
                 if (PrivateKeyPassphrase != null) secret[SecretManagementVault.PassphraseField] = PrivateKeyPassphrase;
 
                 if (!ShouldProcess($"vault '{Vault}', secret '{SecretName}'", $"Store {signer.Describe()} keys for API key {ApiCredential.Mask(ApiKey)}")) return;

@@ -19,23 +19,19 @@ namespace BinancePostman.Commands
         {
             try
             {
-                PostmanEnvironment? environment = NamedEnvironment();
-                string baseUri = SpotBaseUri(environment);
-                BinanceNetwork network = NetworkOf(baseUri);
-                bool hasSapi = network != BinanceNetwork.Testnet;
-                ApiCredential? credential = ResolveCredential(environment);
+                SessionSnapshot session = ModuleSession.Current;
+                (RequestTarget target, BinanceNetwork network) = ApiKeyCheck.Plan(Target, session, Catalog);
+                ApiCredential? credential = ResolveKeys(session, target.Environment);
                 if (credential?.Signer == null)
-                    throw new BinanceApiException(FailureKind.ApiKey,
-                        credential == null ? "No API key is set, so there is nothing to test. Nothing was sent." : "The API key has no secret or private key to sign with, so a signed request cannot be tested. Nothing was sent.",
-                        null, null, null,
-                        "Give keys with Connect-Binance, -Credential, or the BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_PRIVATE_KEY_PATH) environment variables.",
-                        "GET", baseUri + ApiKeyCheck.AccountPath);
-                WriteVerbose($"Testing the key from {credential.Source} ({credential.Signer.Describe()}) against {baseUri} ({network}).");
+                    throw new NoKeyToTestException(credential == null);
+                WriteVerbose($"Testing the key from {KeySourceText.For(credential)} ({credential.Signer.Describe()}) against {target.BaseUri} ({network}).");
 
                 string? recvWindow = RecvWindowText;
                 var check = new ApiKeyCheck(Client);
-                ApiKeyReport report = RunOnClient((options, cancel) => check.RunAsync(baseUri, network, hasSapi, credential.ApiKey, credential.MaskedApiKey,
+                bool hasSapi = network != BinanceNetwork.Testnet;
+                ApiKeyReport report = RunOnClient((options, cancel) => check.RunAsync(target.BaseUri, network, hasSapi, credential.ApiKey, credential.MaskedApiKey,
                     credential.Signer, recvWindow, options, cancel));
+                ApiKeyFindingText.Word(report);
 
                 if (report.Failure != null && ErrorRecords.TryFromRequestFailure(report.Failure, out ErrorRecord? record))
                     WriteError(record!);
@@ -46,28 +42,32 @@ namespace BinancePostman.Commands
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
             }
+            catch (NoKeyToTestException ex)
+            {
+                WriteError(new ErrorRecord(ex, NoKeyToTestException.ErrorId, ErrorCategory.AuthenticationError, null)
+                {
+                    ErrorDetails = new ErrorDetails(ex.Message)
+                    {
+                        RecommendedAction = "Give keys with Connect-Binance, -Credential, or the BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_PRIVATE_KEY_PATH) environment variables.",
+                    },
+                });
+            }
             catch (Exception ex) when (ErrorRecords.TryFromCredentialFailure(ex, out ErrorRecord? record))
             {
                 WriteError(record!);
             }
         }
 
-        /// <summary>Where spot is for this call: -BaseUri, -Environment, the session's base URI, else the network's spot environment.</summary>
-        private string SpotBaseUri(PostmanEnvironment? environment)
+        /// <summary>No key, or a key without a secret: nothing to test, nothing sent.</summary>
+        private sealed class NoKeyToTestException : Exception
         {
-            if (BaseUri != null) return BaseUri.ToString().TrimEnd('/');
-            if (environment?.Url != null) return environment.Url.TrimEnd('/');
-            if (ModuleSession.BaseUri != null) return ModuleSession.BaseUri.ToString().TrimEnd('/');
-            return BaseUrlResolver.ResolveForPath(ApiKeyCheck.AccountPath, EffectiveNetwork, Catalog.Environments);
-        }
+            public NoKeyToTestException(bool noKey)
+                : base(noKey ? "No API key is set, so there is nothing to test. Nothing was sent."
+                    : "The API key has no secret or private key to sign with, so a signed request cannot be tested. Nothing was sent.")
+            {
+            }
 
-        /// <summary>A -Network given wins; then what the host is known to be; then the environment's or the session's network.</summary>
-        private BinanceNetwork NetworkOf(string baseUri)
-        {
-            if (Network != null) return Network.Value;
-            if (BinanceHosts.TryIdentify(baseUri, out _, out BinanceNetwork byHost)) return byHost;
-            PostmanEnvironment? environment = NamedEnvironment();
-            return environment?.Network ?? EffectiveNetwork;
+            public const string ErrorId = "BinanceHttp.ApiKey";
         }
     }
 }

@@ -23,7 +23,7 @@ namespace BinancePostman.Credentials
                 if (!environment.Variables.TryGetValue(pair[0], out string? key) || IsPlaceholder(key, pair[0])) continue;
                 environment.Variables.TryGetValue(pair[1], out string? secret);
                 IRequestSigner? signer = IsPlaceholder(secret, pair[1]) ? null : SignerFactory.Create(secret!, null);
-                return new ApiCredential(key!, signer, $"environment file '{environment.Name}'");
+                return new ApiCredential(key!, signer, KeyOrigin.EnvironmentFile) { Environment = environment.Name };
             }
             return null;
         }

@@ -18,10 +18,10 @@ namespace BinancePostman.Credentials
             string? path = Environment.GetEnvironmentVariable(PrivateKeyPath);
             string? passphrase = Environment.GetEnvironmentVariable(PrivateKeyPassphrase);
             if (!string.IsNullOrEmpty(path))
-                return new ApiCredential(key!, KeyMaterialReader.FromPemFile(path!, passphrase), "environment variables " + ApiKey + " and " + PrivateKeyPath);
+                return new ApiCredential(key!, KeyMaterialReader.FromPemFile(path!, passphrase), KeyOrigin.EnvironmentVariables) { Environment = PrivateKeyPath };
             if (!string.IsNullOrEmpty(secret))
-                return new ApiCredential(key!, KeyMaterialReader.FromSecretOrPem(secret!, passphrase), "environment variables " + ApiKey + " and " + ApiSecret);
-            return new ApiCredential(key!, null, "environment variable " + ApiKey);
+                return new ApiCredential(key!, KeyMaterialReader.FromSecretOrPem(secret!, passphrase), KeyOrigin.EnvironmentVariables) { Environment = ApiSecret };
+            return new ApiCredential(key!, null, KeyOrigin.EnvironmentVariables);
         }
     }
 }

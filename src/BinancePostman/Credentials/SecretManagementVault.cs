@@ -29,15 +29,14 @@ namespace BinancePostman.Credentials
 
         public static ApiCredential Read(PSCmdlet cmdlet, string vault, string name, CancellationToken cancel = default)
         {
-            object secret = Unwrap(Run(cmdlet, cancel, "param($Name, $Vault) " + Module + "\\Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, name, vault));
-            string source = $"vault '{vault}', secret '{name}'";
+            object secret = Unwrap(Run(cmdlet, "param($Name, $Vault) " + Module + "\\Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, new object[] { name, vault }, cancel));
             switch (secret)
             {
                 case Hashtable table:
-                    return FromTable(table, vault, name, source);
+                    return FromTable(table, vault, name);
                 case PSCredential credential:
                     IRequestSigner signer = SecureText.Use(credential.Password, s => SignerFactory.Create(s, null));
-                    return new ApiCredential(credential.UserName, signer, source);
+                    return new ApiCredential(credential.UserName, signer, KeyOrigin.Vault) { Vault = vault, SecretName = name };
                 default:
                     throw WrongShape(vault, name, secret.GetType().Name);
             }
@@ -45,12 +44,12 @@ namespace BinancePostman.Credentials
 
         public static void Write(PSCmdlet cmdlet, string vault, string name, Hashtable secret, CancellationToken cancel = default)
         {
-            Run(cmdlet, cancel, "param($Name, $Secret, $Vault) " + Module + "\\Set-Secret -Name $Name -Secret $Secret -Vault $Vault -ErrorAction Stop", vault, name, name, secret, vault);
+            Run(cmdlet, "param($Name, $Secret, $Vault) " + Module + "\\Set-Secret -Name $Name -Secret $Secret -Vault $Vault -ErrorAction Stop", vault, name, new object[] { name, secret, vault }, cancel);
         }
 
         public static void Remove(PSCmdlet cmdlet, string vault, string name, CancellationToken cancel = default)
         {
-            Run(cmdlet, cancel, "param($Name, $Vault) " + Module + "\\Remove-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, name, vault);
+            Run(cmdlet, "param($Name, $Vault) " + Module + "\\Remove-Secret -Name $Name -Vault $Vault -ErrorAction Stop", vault, name, new object[] { name, vault }, cancel);
         }
 
         /// <summary>
@@ -83,16 +82,17 @@ namespace BinancePostman.Credentials
             return ps.Invoke();
         }
 
-        private static ApiCredential FromTable(Hashtable table, string vault, string name, string source)
+        private static ApiCredential FromTable(Hashtable table, string vault, string name)
         {
             string? apiKey = Text(table, ApiKeyField);
             if (string.IsNullOrEmpty(apiKey)) throw WrongShape(vault, name, "Hashtable without ApiKey");
             string? passphrase = Text(table, PassphraseField);
             string? secret = Text(table, ApiSecretField);
             string? pem = Text(table, PrivateKeyField);
-            if (!string.IsNullOrEmpty(pem)) return new ApiCredential(apiKey!, SignerFactory.Create(pem!, passphrase), source);
-            if (!string.IsNullOrEmpty(secret)) return new ApiCredential(apiKey!, SignerFactory.Create(secret!, passphrase), source);
-            return new ApiCredential(apiKey!, null, source);
+            IRequestSigner? signer = !string.IsNullOrEmpty(pem) ? SignerFactory.Create(pem!, passphrase)
+                : !string.IsNullOrEmpty(secret) ? SignerFactory.Create(secret!, passphrase)
+                : null;
+            return new ApiCredential(apiKey!, signer, KeyOrigin.Vault) { Vault = vault, SecretName = name };
         }
 
         /// <summary>A hashtable value as text: string or SecureString (SecretManagement returns the latter unless -AsPlainText).</summary>
@@ -124,7 +124,7 @@ namespace BinancePostman.Credentials
         /// Runs one SecretManagement command inside the gate. Waiting for another runspace ends on Ctrl+C: the cmdlet's
         /// token (OperationCanceledException, as its own calls) or, for cmdlets without one, PowerShell's stop.
         /// </summary>
-        private static Collection<PSObject> Run(PSCmdlet cmdlet, CancellationToken cancel, string script, string vault, string name, params object[] args)
+        private static Collection<PSObject> Run(PSCmdlet cmdlet, string script, string vault, string name, object[] args, CancellationToken cancel)
         {
             // importing the module reads the disk: done before the gate, so one runspace's import never holds up another's key read
             Invoke(cmdlet, ImportScript, vault, name, Array.Empty<object>());

@@ -4,19 +4,36 @@ using BinancePostman.Catalog;
 
 namespace BinancePostman.Http
 {
-    /// <summary>One check's result: something about the key, how serious, and what to do.</summary>
+    /// <summary>What a key check found.</summary>
+    public enum ApiKeyFindingKind
+    {
+        ClockUnreadable,
+        ClockSkewed,
+        TestnetHasNoPermissions,
+        HostHasNoPermissions,
+        PermissionsNotJson,
+        SignedRequestWorks,
+        WithdrawalsEnabled,
+        NoIpRestriction,
+        TransfersEnabled,
+        TradingAuthorityExpires,
+        TradingAuthorityExpired,
+        ReadingDisabled,
+    }
+
+    /// <summary>One check's result: what kind of thing was found, how serious, and (worded by the cmdlet) what it means and what to do.</summary>
     public sealed class ApiKeyFinding
     {
-        public ApiKeyFinding(AuditSeverity severity, string finding, string advice)
+        public ApiKeyFinding(AuditSeverity severity, ApiKeyFindingKind kind)
         {
             Severity = severity;
-            Finding = finding;
-            Advice = advice;
+            Kind = kind;
         }
 
         public AuditSeverity Severity { get; }
-        public string Finding { get; }
-        public string Advice { get; }
+        public ApiKeyFindingKind Kind { get; }
+        public string Finding { get; internal set; } = "";
+        public string Advice { get; internal set; } = "";
 
         public override string ToString() => $"{Severity}: {Finding} {Advice}";
     }
@@ -62,7 +79,7 @@ namespace BinancePostman.Http
         /// <summary>The exchange's refusal, when the signed request failed: the cmdlet reports it as an error record.</summary>
         internal BinanceApiException? Failure { get; set; }
 
-        internal void Add(AuditSeverity severity, string finding, string advice) => _findings.Add(new ApiKeyFinding(severity, finding, advice));
+        internal void Add(AuditSeverity severity, ApiKeyFindingKind kind) => _findings.Add(new ApiKeyFinding(severity, kind));
 
     }
 }

@@ -3,44 +3,53 @@ using System;
 namespace BinancePostman.Http
 {
     /// <summary>
-    /// A reply that is not a success: Binance's {"code","msg"}, or a body that is not JSON (a firewall page, an
-    /// empty reply), or no reply at all. Carries what to do about it. Never carries keys or signatures.
+    /// A request that did not succeed, as facts: Binance's {"code","msg"}, a body that is not JSON (a firewall page, an
+    /// empty reply), no reply at all, or the module's own refusal before sending. Never carries keys or signatures.
+    /// What to do about it is worded by the cmdlets from these facts.
     /// </summary>
     public sealed class BinanceApiException : Exception
     {
         public BinanceApiException(FailureKind kind, string message, int? httpStatus, int? code, string? binanceMessage,
-            string recommendedAction, string? method = null, string? url = null, string? clientOrderId = null, Exception? inner = null)
+            string? method = null, string? url = null, Exception? inner = null)
             : base(message, inner)
         {
             Kind = kind;
             HttpStatus = httpStatus;
             Code = code;
             BinanceMessage = binanceMessage;
-            RecommendedAction = recommendedAction;
             Method = method;
             Url = url;
-            ClientOrderId = clientOrderId;
         }
 
         public FailureKind Kind { get; }
+        /// <summary>A finer reason where the kind alone does not say what to do.</summary>
+        public FailureDetail Detail { get; internal set; }
         public int? HttpStatus { get; }
         /// <summary>Binance's error code, e.g. -1021.</summary>
         public int? Code { get; }
         public string? BinanceMessage { get; }
-        public string RecommendedAction { get; }
         public string? Method { get; }
         /// <summary>The URL without its signature.</summary>
         public string? Url { get; }
+        /// <summary>The request's path, e.g. /api/v3/order.</summary>
+        public string? Path { get; internal set; }
+
         /// <summary>For orders whose fate is unknown: the client order id to query it by.</summary>
-        public string? ClientOrderId { get; }
+        public string? ClientOrderId { get; internal set; }
+        /// <summary>The parameter the client order id travelled in: newClientOrderId, listClientOrderId or clientOrderId.</summary>
+        public string? ClientIdParameter { get; internal set; }
+        /// <summary>The order's symbol, when the request carried one.</summary>
+        public string? Symbol { get; internal set; }
 
         /// <summary>From a 429 or 418: how long the exchange asked to wait.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
         /// <summary>From a 418: when the IP ban ends (UTC).</summary>
         public DateTimeOffset? BannedUntil { get; internal set; }
+        /// <summary>A rate-limit window the module would have had to wait for: when it ends (UTC).</summary>
+        public DateTimeOffset? WaitUntil { get; internal set; }
         /// <summary>How many times the request was sent (more than 1 after retries).</summary>
         public int Attempts { get; internal set; } = 1;
-        /// <summary>The request never reached the exchange (connection refused, host not found).</summary>
+        /// <summary>The request never reached the exchange (connection refused, host not found, refused by the module).</summary>
         public bool NothingSent { get; internal set; }
 
         /// <summary>Stable id: BinanceApi.-1021 for Binance codes, BinanceHttp.403 for bare HTTP failures, BinanceHttp.Connection for a reply that broke off.</summary>

@@ -20,4 +20,18 @@ namespace BinancePostman.Http
         Timeout,
         NotJson,
     }
+
+    /// <summary>What, within a kind of failure, the user has to act on.</summary>
+    public enum FailureDetail
+    {
+        None,
+        /// <summary>The endpoint needs an API key and none was set; nothing was sent.</summary>
+        NoApiKey,
+        /// <summary>The endpoint is signed and the key has no secret or private key; nothing was sent.</summary>
+        NoSigner,
+        /// <summary>A rate-limit window longer than the module waits (a daily order limit); nothing was sent.</summary>
+        WaitTooLong,
+        /// <summary>A success reply's body is a proxy's or captive portal's page.</summary>
+        SomethingElseAnswered,
+    }
 }

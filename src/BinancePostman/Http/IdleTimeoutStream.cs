@@ -60,7 +60,7 @@ namespace BinancePostman.Http
         }
 
         private IOException Stalled(Exception inner) =>
-            new IOException($"the reply stalled: no data for {_timeout.TotalSeconds:0.#} s (-TimeoutSec)", inner);
+            new IOException($"the reply stalled: no data for {_timeout.TotalSeconds:0.#} s", inner);
 
         protected override void Dispose(bool disposing)
         {

@@ -26,6 +26,11 @@ namespace BinancePostman.Http
             RawBodyContentType = rawBodyContentType;
         }
 
+        /// <summary>A request without parameters or keys (the server time, exchangeInfo).</summary>
+        public static PreparedRequest Public(string method, string baseUri, string path, int weight = 1) =>
+            new PreparedRequest(method, baseUri, path, SecurityType.NONE, System.Array.Empty<KeyValuePair<string, string>>(),
+                System.Array.Empty<KeyValuePair<string, string>>(), System.Array.Empty<HeaderEntry>(), null, null, weight, weightKnown: true);
+
         public string Method { get; }
         public string BaseUri { get; }
         /// <summary>Resolved path, path variables substituted and encoded.</summary>
@@ -62,7 +67,7 @@ namespace BinancePostman.Http
         /// <summary>The same request with one parameter set (where it already travels, else with the others) and some removed.</summary>
         public PreparedRequest With(string name, string value, IEnumerable<string>? remove = null)
         {
-            var drop = new HashSet<string>(remove ?? new string[0], System.StringComparer.Ordinal) { name };
+            var drop = new HashSet<string>(remove ?? System.Array.Empty<string>(), System.StringComparer.Ordinal) { name };
             var query = new List<KeyValuePair<string, string>>();
             var body = new List<KeyValuePair<string, string>>();
             foreach (var p in Query) if (!drop.Contains(p.Key)) query.Add(p);

@@ -23,6 +23,10 @@ namespace BinancePostman.Http
 
         public long Milliseconds => Number * UnitMs(Unit);
 
+        public static bool operator ==(RateInterval left, RateInterval right) => left.Equals(right);
+
+        public static bool operator !=(RateInterval left, RateInterval right) => !left.Equals(right);
+
         public long WindowStart(long nowMs) => nowMs - Mod(nowMs, Milliseconds);
 
         public long WindowEnd(long nowMs) => WindowStart(nowMs) + Milliseconds;

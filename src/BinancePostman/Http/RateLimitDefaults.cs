@@ -59,7 +59,7 @@ namespace BinancePostman.Http
                 case "papi":
                     return new[] { Rule(RateLimitKind.Weight, 1, 'M', 6000), Rule(RateLimitKind.Orders, 1, 'M', 1200) };
                 default:
-                    return new RateLimitRule[0];
+                    return System.Array.Empty<RateLimitRule>();
             }
         }
 

@@ -176,7 +176,6 @@ namespace BinancePostman.Http
                     string scope = u.Kind == RateLimitKind.Orders || u.Kind == RateLimitKind.UidWeight ? reservation.Cost.KeyScope : "";
                     Bucket bucket = BucketFor(reservation.Cost.Host, reservation.Cost.Pool, scope, u.Kind, u.Interval);
                     Roll(bucket, server);
-                    bucket.SeenInHeaders = true;
                     // a count from a request sent in an earlier window may belong to that window: it is not this one's
                     if (bucket.Interval.WindowStart(reservation.SentAtServerMs - Margin(bucket.Interval)) != bucket.WindowStart) continue;
                     // the exchange counted more than guessed weights: scale guesses up (free-text collections often understate weights)
@@ -350,7 +349,6 @@ namespace BinancePostman.Http
             /// <summary>How much more the exchange counts than the stated weights add up to (1 when they are right).</summary>
             public double Scale { get; set; } = 1;
             public long CarryFor { get; set; } = long.MinValue;
-            public bool SeenInHeaders { get; set; }
         }
     }
 }

@@ -12,12 +12,10 @@ namespace BinancePostman.Http
         {
             if (TryReadBinanceError(body, out int code, out string? msg))
             {
-                var (kind, action) = ErrorAdvice.ForCode(code, status, msg, path);
-                return new BinanceApiException(kind, $"Binance error {code} (HTTP {status}): {msg}", status, code, msg, action, method, safeUrl);
+                return new BinanceApiException(FailureClassifier.ForCode(code, status), $"Binance error {code} (HTTP {status}): {msg}", status, code, msg, method, safeUrl) { Path = path };
             }
-            var (k, a) = ErrorAdvice.ForStatus(status, path);
             string what = string.IsNullOrWhiteSpace(body) ? "an empty body" : $"a {Describe(contentType)} body: {Excerpt(body)}";
-            return new BinanceApiException(k, $"HTTP {status} from {method} {safeUrl} with {what}", status, null, null, a, method, safeUrl);
+            return new BinanceApiException(FailureClassifier.ForStatus(status), $"HTTP {status} from {method} {safeUrl} with {what}", status, null, null, method, safeUrl) { Path = path };
         }
 
         /// <summary>A 2xx reply that is not JSON (a captive portal or proxy page) is reported, never parsed.</summary>
@@ -28,7 +26,7 @@ namespace BinancePostman.Http
                 || trimmed.StartsWith("true", StringComparison.Ordinal) || trimmed.StartsWith("false", StringComparison.Ordinal) || trimmed.StartsWith("null", StringComparison.Ordinal))
                 return null;
             return new BinanceApiException(FailureKind.NotJson, $"HTTP {status} from {method} {safeUrl} is not JSON but a {Describe(contentType)} body: {Excerpt(body)}",
-                status, null, null, "Something between you and Binance (a proxy, captive portal or firewall) answered instead. Check -BaseUri, the proxy settings and the network.", method, safeUrl);
+                status, null, null, method, safeUrl) { Detail = FailureDetail.SomethingElseAnswered };
         }
 
         public static bool TryReadBinanceError(string body, out int code, out string? msg)

@@ -13,6 +13,11 @@ namespace BinancePostman.Http
         public Action<WaitNotice>? OnWait { get; set; }
         /// <summary>The longest the module waits for a rate-limit window; a longer wait (a daily order limit) is an error instead.</summary>
         public TimeSpan MaximumRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
+        /// <summary>
+        /// The managed id of a thread that blocks until the call ends anyway (a cmdlet's pipeline thread): while the call
+        /// still runs on it, the HTTP exchange is made synchronously there (<see cref="SyncHttpSend"/>). 0: never.
+        /// </summary>
+        public int WaitingThreadId { get; set; }
     }
 
     /// <summary>A wait the module makes before sending: why, and until when.</summary>

@@ -36,14 +36,6 @@ namespace BinancePostman.Output
             return new JsonToPSObject(asHashtable).ReadValue(ref reader);
         }
 
-        /// <summary>For small replies held as text (the -Raw path's callers, tests).</summary>
-        public static IEnumerable<object?> Emit(string json, bool asHashtable = false)
-        {
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json);
-            var streamer = new JsonValueStreamer(new System.IO.MemoryStream(bytes));
-            return new List<object?>(streamer.Convert(new JsonToPSObject(asHashtable).ReadValue));
-        }
-
         /// <summary>The value whose first token the reader is on (a <see cref="JsonElementReader"/>).</summary>
         public object? ReadValue(ref Utf8JsonReader reader)
         {
@@ -70,7 +62,7 @@ namespace BinancePostman.Output
         {
             if (reader.TryGetInt64(out long l)) return l >= SmallMin && l <= SmallMax ? SmallIntegers[l - SmallMin] : l;
             if (reader.TryGetDecimal(out decimal d)) return d;
-            throw new JsonValueException("The number " + System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()) + " is too large for decimal; use -Raw to read it as text.");
+            throw new JsonValueException("The number " + System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()) + " is too large for decimal.");
         }
 
         private object?[] ReadArray(ref Utf8JsonReader reader)

@@ -31,9 +31,6 @@ namespace BinancePostman.Output
 
         public JsonValueStreamer(Stream stream) => _stream = stream;
 
-        /// <summary>How many array elements were handed out: for errors about a reply cut short.</summary>
-        public int Emitted => _emitted;
-
         /// <summary>The bytes of each value, valid until the next value is asked for (the buffer is reused).</summary>
         public IEnumerable<ReadOnlyMemory<byte>> Values()
         {

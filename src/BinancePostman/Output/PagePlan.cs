@@ -43,23 +43,20 @@ namespace BinancePostman.Output
 
         public static PagePlan? For(string path)
         {
-            string last = path.Substring(path.LastIndexOf('/') + 1);
-            string api = ApiOf(path);
+            string api = Catalog.ApiFamilies.ApiSegment(path);
             string[] window = { "startTime", "endTime" };
+            string last = ReplyPaths.LastSegment(path);
             if (api == "papi") return ForPortfolioMargin(path, last, window);
+            if (ReplyPaths.IsKlines(path))
+            {
+                if (api == "api") return new PagePlan("startTime", null, 1000, true, Array.Empty<string>());
+                if (api == "fapi") return new PagePlan("startTime", null, 1500, true, Array.Empty<string>());
+                if (api == "dapi") return new PagePlan("startTime", null, 1500, true, Array.Empty<string>(), windowed: true);
+                if (api == "eapi") return new PagePlan("startTime", "openTime", 1500, true, Array.Empty<string>()); // rows are objects
+                return null;
+            }
             switch (last)
             {
-                case "klines":
-                case "uiKlines":
-                case "continuousKlines":
-                case "indexPriceKlines":
-                case "markPriceKlines":
-                case "premiumIndexKlines":
-                    if (api == "api") return new PagePlan("startTime", null, 1000, true, Array.Empty<string>());
-                    if (api == "fapi") return new PagePlan("startTime", null, 1500, true, Array.Empty<string>());
-                    if (api == "dapi") return new PagePlan("startTime", null, 1500, true, Array.Empty<string>(), windowed: true);
-                    if (api == "eapi") return new PagePlan("startTime", "openTime", 1500, true, Array.Empty<string>()); // rows are objects
-                    return null;
                 case "aggTrades":
                     return api == "api" || api == "fapi" || api == "dapi" ? new PagePlan("fromId", "a", 1000, false, window, "T") : null;
                 case "historicalTrades":
@@ -121,14 +118,6 @@ namespace BinancePostman.Output
             return parts.Length > 3 ? parts[2] : "";
         }
 
-        /// <summary>"api", "sapi", "fapi", "dapi", "eapi"... from the path's first segment.</summary>
-        private static string ApiOf(string path)
-        {
-            string p = path.TrimStart('/');
-            int slash = p.IndexOf('/');
-            return slash < 0 ? p : p.Substring(0, slash);
-        }
-
         /// <summary>The cursor value of a converted row (shaped or plain), or null.</summary>
         public long? CursorOf(object? row)
         {
@@ -156,7 +145,7 @@ namespace BinancePostman.Output
         }
 
         /// <summary>Windowed plans: the endTime of the page that starts at <paramref name="start"/>.</summary>
-        public long WindowEnd(long start, string? interval, int limit, long? endTime)
+        public static long WindowEnd(long start, string? interval, int limit, long? endTime)
         {
             long step = IntervalMs(interval) ?? 60_000L;
             long end = start + step * limit - 1;

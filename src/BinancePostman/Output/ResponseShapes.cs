@@ -21,16 +21,9 @@ namespace BinancePostman.Output
 
         private static Shape ShapeOf(string path)
         {
-            string last = path.Substring(path.LastIndexOf('/') + 1);
-            switch (last)
+            if (ReplyPaths.IsKlines(path)) return Shape.Kline;
+            switch (ReplyPaths.LastSegment(path))
             {
-                case "klines":
-                case "uiKlines":
-                case "continuousKlines":
-                case "indexPriceKlines":
-                case "markPriceKlines":
-                case "premiumIndexKlines":
-                    return Shape.Kline;
                 case "depth":
                     return Shape.OrderBook;
                 case "aggTrades":

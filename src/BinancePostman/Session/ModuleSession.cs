@@ -3,14 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using BinancePostman.Catalog;
-using BinancePostman.Credentials;
 using BinancePostman.Http;
 
 namespace BinancePostman.Session
 {
     /// <summary>
-    /// Process-wide state shared by every runspace that imports the module (so ForEach-Object -Parallel sees it):
-    /// the catalog, with the bundled collections and environments loaded on first use.
+    /// Process-wide state shared by every runspace that imports the module (so ForEach-Object -Parallel sees it): the
+    /// catalog (bundled collections and environments loaded on first use), the client (one HttpClient, one clock, one
+    /// rate-limit budget), and the session: one immutable snapshot, swapped whole.
     /// </summary>
     internal static class ModuleSession
     {
@@ -18,25 +18,16 @@ namespace BinancePostman.Session
         private static readonly Lazy<IReadOnlyList<CollectionLoadException>> Bundled =
             new Lazy<IReadOnlyList<CollectionLoadException>>(LoadBundled, LazyThreadSafetyMode.ExecutionAndPublication);
 
-        private static readonly ServerClock SharedClock = new ServerClock();
+        private static SessionSnapshot _current = SessionSnapshot.Disconnected;
 
-        /// <summary>One client (one HttpClient, one clock) for every runspace of the process.</summary>
-        public static BinanceClient Client { get; } = new BinanceClient(SharedHttpClient.Instance, SharedClock, stateChanges: SharedHttpClient.StateChanges);
+        /// <summary>One client for every runspace of the process.</summary>
+        public static BinanceClient Client { get; } = new BinanceClient(SharedHttpClient.Instance, new ServerClock(), stateChanges: SharedHttpClient.StateChanges);
 
-        /// <summary>The session's network, set by Connect-Binance; Production until then.</summary>
-        public static BinanceNetwork Network { get; set; } = BinanceNetwork.Production;
+        /// <summary>The session as it is now; read it once per request.</summary>
+        public static SessionSnapshot Current => Volatile.Read(ref _current);
 
-        /// <summary>The session's base URI override (a proxy or a local exchange), set by Connect-Binance.</summary>
-        public static Uri? BaseUri { get; set; }
-
-        /// <summary>Where a name that several collections share resolves without -Collection.</summary>
-        public static string DefaultCollection { get; set; } = "Spot";
-
-        /// <summary>The session's keys, set by Connect-Binance.</summary>
-        public static ApiCredential? DefaultCredential { get; set; }
-
-        /// <summary>The connection Connect-Binance made, for Get-BinanceConnection.</summary>
-        public static BinanceConnection? Connection { get; set; }
+        /// <summary>Makes <paramref name="next"/> the session, whole, for every runspace; returns the one it replaced.</summary>
+        public static SessionSnapshot Replace(SessionSnapshot next) => Interlocked.Exchange(ref _current, next);
 
         public static string ModuleDirectory { get; } = Path.GetDirectoryName(typeof(ModuleSession).Assembly.Location) ?? ".";
 

@@ -25,7 +25,7 @@ namespace BinancePostman.Session
                 }
                 if (name.Name == null || name.Version == null) continue;
                 if (shipped.TryGetValue(name.Name, out ShippedAssembly? seen) && seen.Version >= name.Version) continue;
-                shipped[name.Name] = new ShippedAssembly(name.Name, name.Version, name.GetPublicKeyToken() ?? new byte[0], file);
+                shipped[name.Name] = new ShippedAssembly(name.Name, name.Version, name.GetPublicKeyToken() ?? Array.Empty<byte>(), file);
             }
             return shipped;
         }

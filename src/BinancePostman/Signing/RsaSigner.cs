@@ -6,7 +6,7 @@ using System.Threading;
 namespace BinancePostman.Signing
 {
     /// <summary>RSASSA-PKCS1-v1_5 with SHA-256, base64.</summary>
-    internal sealed class RsaSigner : IRequestSigner
+    internal sealed class RsaSigner : IRequestSigner, IDisposable
     {
         private readonly RSAParameters _parameters;
         private readonly int _bits;
@@ -17,7 +17,7 @@ namespace BinancePostman.Signing
         {
             _parameters = parameters;
             _bits = parameters.Modulus!.Length * 8;
-            _rsa = new ThreadLocal<RSA>(Create);
+            _rsa = new ThreadLocal<RSA>(Create, trackAllValues: true);
         }
 
         public KeyType KeyType => KeyType.Rsa;
@@ -35,6 +35,12 @@ namespace BinancePostman.Signing
             RSA rsa = RSA.Create();
             rsa.ImportParameters(_parameters);
             return rsa;
+        }
+
+        public void Dispose()
+        {
+            foreach (RSA rsa in _rsa.Values) rsa.Dispose();
+            _rsa.Dispose();
         }
 
         public override string ToString() => Describe();

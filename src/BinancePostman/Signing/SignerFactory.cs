@@ -31,7 +31,7 @@ namespace BinancePostman.Signing
                 throw new KeyMaterialException(KeyMaterialReason.PublicKeyGiven, "This is a public key. Binance keeps the public key; the module needs the private key that goes with it.");
             bool encrypted = pem.IndexOf("ENCRYPTED", StringComparison.Ordinal) >= 0;
             if (encrypted && string.IsNullOrEmpty(passphrase))
-                throw new KeyMaterialException(KeyMaterialReason.PassphraseRequired, "The private key is encrypted and no passphrase was given. Pass -PrivateKeyPassphrase.");
+                throw new KeyMaterialException(KeyMaterialReason.PassphraseRequired, "The private key is encrypted and no passphrase was given.");
 
             object? parsed;
             try
@@ -39,9 +39,9 @@ namespace BinancePostman.Signing
                 using var reader = new StringReader(pem);
                 parsed = new PemReader(reader, new Passphrase(passphrase)).ReadObject();
             }
-            catch (Exception ex) when (encrypted && (ex is InvalidCipherTextException || ex is PemException || ex is Org.BouncyCastle.Security.PasswordException || ex is Org.BouncyCastle.OpenSsl.PasswordException || ex is InvalidKeyException || ex is ArgumentException || ex is IOException))
+            catch (Exception ex) when (encrypted && (ex is InvalidCipherTextException || ex is PemException || ex is Org.BouncyCastle.OpenSsl.PasswordException || ex is InvalidKeyException || ex is ArgumentException || ex is IOException))
             {
-                throw new KeyMaterialException(KeyMaterialReason.WrongPassphrase, "The private key could not be decrypted: the passphrase is wrong. Check -PrivateKeyPassphrase.");
+                throw new KeyMaterialException(KeyMaterialReason.WrongPassphrase, "The private key could not be decrypted: the passphrase is wrong.");
             }
             catch (Exception ex) when (ex is PemException || ex is IOException || ex is ArgumentException || ex is InvalidOperationException || ex is FormatException)
             {

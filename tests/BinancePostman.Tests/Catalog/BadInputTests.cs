@@ -37,7 +37,8 @@ namespace BinancePostman.Tests.Catalog
         {
             var ex = LoadCollection(@"{ ""name"": ""env"", ""values"": [], ""_postman_variable_scope"": ""environment"" }");
             Assert.Equal(CollectionLoadError.EnvironmentGivenAsCollection, ex.Error);
-            Assert.Contains("Import-BinanceEnvironment", ex.Message);
+            // the fact; the cmdlet to use instead is the cmdlets' own wording (tests/pester/Catalog.Tests.ps1)
+            Assert.Contains("is a Postman environment, not a collection", ex.Message);
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using BinancePostman.Session;
 using BinancePostman.Catalog;
 using BinancePostman.Http;
 using Xunit;

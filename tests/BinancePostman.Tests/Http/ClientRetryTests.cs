@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using BinancePostman.Session;
 using BinancePostman.Catalog;
 using BinancePostman.Http;
 using BinancePostman.Signing;
@@ -115,8 +116,8 @@ namespace BinancePostman.Tests.Http
             Assert.Matches("^bp[0-9a-f]{32}$", ex.ClientOrderId);
             Assert.Contains("newClientOrderId=" + ex.ClientOrderId, handler.Texts[0]);
             Assert.Contains(ex.ClientOrderId!, ex.Message);
-            Assert.Contains("origClientOrderId = '" + ex.ClientOrderId + "'", ex.RecommendedAction);
-            Assert.Contains("-Path /api/v3/order", ex.RecommendedAction);
+            Assert.Contains("origClientOrderId = '" + ex.ClientOrderId + "'", BinancePostman.Commands.ErrorAdvice.For(ex));
+            Assert.Contains("-Path /api/v3/order", BinancePostman.Commands.ErrorAdvice.For(ex));
         }
 
         [Fact]

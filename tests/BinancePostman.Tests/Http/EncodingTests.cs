@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using BinancePostman.Session;
 using BinancePostman.Catalog;
 using BinancePostman.Http;
 using BinancePostman.Signing;

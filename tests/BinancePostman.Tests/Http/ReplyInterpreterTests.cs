@@ -1,3 +1,4 @@
+using BinancePostman.Session;
 using BinancePostman.Http;
 using Xunit;
 
@@ -18,7 +19,7 @@ namespace BinancePostman.Tests.Http
             Assert.Equal(kind, ex.Kind);
             Assert.Equal(code, ex.Code);
             Assert.Equal("BinanceApi." + code, ex.ErrorId);
-            Assert.False(string.IsNullOrWhiteSpace(ex.RecommendedAction));
+            Assert.False(string.IsNullOrWhiteSpace(BinancePostman.Commands.ErrorAdvice.For(ex)));
             Assert.Contains(code.ToString(), ex.Message);
         }
 
@@ -48,7 +49,7 @@ namespace BinancePostman.Tests.Http
         {
             var ex = ReplyInterpreter.ToException(404, "text/html", "<html>Not Found</html>", "GET", "https://testnet.binance.vision/sapi/v1/x", "/sapi/v1/x");
             Assert.Equal(FailureKind.NotFound, ex.Kind);
-            Assert.Contains("/sapi", ex.RecommendedAction);
+            Assert.Contains("/sapi", BinancePostman.Commands.ErrorAdvice.For(ex));
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using BinancePostman.Session;
 using BinancePostman.Catalog;
 using BinancePostman.Http;
 using Xunit;

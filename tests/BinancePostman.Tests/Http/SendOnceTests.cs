@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
+using BinancePostman.Session;
 using BinancePostman.Catalog;
 using BinancePostman.FakeExchange;
 using BinancePostman.Http;

@@ -70,10 +70,10 @@ namespace BinancePostman.Tests.Output
         [Fact]
         public void ACoinMWindowHoldsAtMostOnePage()
         {
-            PagePlan plan = PagePlan.For("/dapi/v1/klines")!;
-            Assert.Equal(1000L + 1500 * 60_000L - 1, plan.WindowEnd(1000, "1m", 1500, null));
-            Assert.Equal(5000L, plan.WindowEnd(1000, "1m", 1500, 5000));
-            Assert.Equal(1000L + 10 * 28 * 86_400_000L - 1, plan.WindowEnd(1000, "1M", 10, null));
+            Assert.True(PagePlan.For("/dapi/v1/klines")!.Windowed);
+            Assert.Equal(1000L + 1500 * 60_000L - 1, PagePlan.WindowEnd(1000, "1m", 1500, null));
+            Assert.Equal(5000L, PagePlan.WindowEnd(1000, "1m", 1500, 5000));
+            Assert.Equal(1000L + 10 * 28 * 86_400_000L - 1, PagePlan.WindowEnd(1000, "1M", 10, null));
             Assert.Equal(4 * 3_600_000L, PagePlan.IntervalMs("4h"));
             Assert.Null(PagePlan.IntervalMs("x"));
         }

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using BinancePostman.Catalog;
+using BinancePostman.Http;
 
-namespace BinancePostman.Http
+namespace BinancePostman.Session
 {
     /// <summary>
     /// Turns an endpoint and the values the user gave into a PreparedRequest. Only given values are sent: the

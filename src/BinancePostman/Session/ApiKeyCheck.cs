@@ -4,9 +4,10 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using BinancePostman.Catalog;
+using BinancePostman.Http;
 using BinancePostman.Signing;
 
-namespace BinancePostman.Http
+namespace BinancePostman.Session
 {
     /// <summary>
     /// Checks a key against the exchange: the clock offset, one signed request with the key's type, and the key's
@@ -22,6 +23,16 @@ namespace BinancePostman.Http
 
         public ApiKeyCheck(BinanceClient client) => _client = client;
 
+        /// <summary>Where the check goes (the spot API of the call's target) and which network that is.</summary>
+        public static (RequestTarget target, BinanceNetwork network) Plan(TargetOptions options, SessionSnapshot session, EndpointCatalog catalog)
+        {
+            RequestTarget target = RequestTarget.ForPath(AccountPath, options, session, catalog);
+            // a network given for the call wins; then what the host is known to be; then the environment's or the session's
+            BinanceNetwork network = options.Network
+                ?? (BinanceHosts.TryIdentify(target.BaseUri, out _, out BinanceNetwork byHost) ? byHost : target.Environment?.Network ?? session.Network);
+            return (target, network);
+        }
+
         /// <param name="hasSapi">false for the spot testnet: only /api endpoints there</param>
         public async Task<ApiKeyReport> RunAsync(string baseUri, BinanceNetwork network, bool hasSapi, string apiKey, string maskedApiKey, IRequestSigner signer,
             string? recvWindow, SendOptions options, CancellationToken cancel)
@@ -30,20 +41,18 @@ namespace BinancePostman.Http
             PreparedRequest restrictions = Signed(baseUri, RestrictionsPath);
             PreparedRequest account = Signed(baseUri, AccountPath);
 
-            await _client.SyncClockAsync(account, options.Timeout, options.Log, cancel).ConfigureAwait(false);
+            _client.Clock.Forget(account.Host);
+            await _client.SyncClockAsync(baseUri, AccountPath, options, cancel).ConfigureAwait(false);
             report.ClockOffsetMs = _client.Clock.Offset(account.Host);
             if (report.ClockOffsetMs == null)
-                report.Add(AuditSeverity.Warning, "The server time could not be read, so the local clock is used for timestamps.",
-                    "Check -BaseUri or the network; a skewed local clock then causes -1021 errors.");
+                report.Add(AuditSeverity.Warning, ApiKeyFindingKind.ClockUnreadable);
             else if (Math.Abs(report.ClockOffsetMs.Value) >= ClockWarningMs)
-                report.Add(AuditSeverity.Warning, $"The local clock is {Math.Abs(report.ClockOffsetMs.Value)} ms {(report.ClockOffsetMs > 0 ? "behind" : "ahead of")} the exchange's.",
-                    "The module corrects for it, but other tools will get -1021. Sync the clock (NTP).");
+                report.Add(AuditSeverity.Warning, ApiKeyFindingKind.ClockSkewed);
 
             if (!hasSapi)
-                report.Add(AuditSeverity.Info, "The spot testnet has no /sapi endpoints, so the key's permissions (withdrawals, IP restriction) cannot be read there.",
-                    "Only the signed request is checked. Check your production key with Test-BinanceApiKey -Network Production.");
+                report.Add(AuditSeverity.Info, ApiKeyFindingKind.TestnetHasNoPermissions);
             else if (await TryRestrictionsAsync(report, restrictions, apiKey, signer, recvWindow, options, cancel).ConfigureAwait(false))
-                return Finish(report, signer);
+                return Finish(report);
             else if (report.Failure != null)
                 return report;
 
@@ -60,7 +69,7 @@ namespace BinancePostman.Http
                 report.SignedRequest = "GET " + AccountPath;
                 return report;
             }
-            return Finish(report, signer);
+            return Finish(report);
         }
 
         /// <returns>true when the permissions were read; false when the host has no such endpoint or the request failed (then Failure is set)</returns>
@@ -76,8 +85,7 @@ namespace BinancePostman.Http
             }
             catch (BinanceApiException ex) when (ex.Kind == FailureKind.NotFound)
             {
-                report.Add(AuditSeverity.Warning, $"This host has no {RestrictionsPath}, so the key's permissions could not be read.",
-                    "The spot testnet and some proxies serve only /api endpoints. Check the production key with Test-BinanceApiKey -Network Production.");
+                report.Add(AuditSeverity.Warning, ApiKeyFindingKind.HostHasNoPermissions);
                 return false;
             }
             catch (BinanceApiException ex)
@@ -95,7 +103,7 @@ namespace BinancePostman.Http
             catch (JsonException)
             {
                 report.PermissionsChecked = false;
-                report.Add(AuditSeverity.Warning, "The permissions reply was not JSON.", "Check -BaseUri: a proxy may have answered instead of the exchange.");
+                report.Add(AuditSeverity.Warning, ApiKeyFindingKind.PermissionsNotJson);
             }
             return true;
         }
@@ -119,24 +127,17 @@ namespace BinancePostman.Http
             report.TradingAuthorityExpirationTime = Time("tradingAuthorityExpirationTime");
         }
 
-        private static ApiKeyReport Finish(ApiKeyReport report, IRequestSigner signer)
+        private static ApiKeyReport Finish(ApiKeyReport report)
         {
-            report.Add(AuditSeverity.Info, $"A signed request ({report.SignedRequest}) works with this {signer.Describe()} key.", "Nothing to do.");
+            report.Add(AuditSeverity.Info, ApiKeyFindingKind.SignedRequestWorks);
             if (!report.PermissionsChecked) return report;
-            if (report.EnableWithdrawals == true)
-                report.Add(AuditSeverity.Warning, "The key can withdraw funds (the withdrawal permission is enabled).",
-                    "Do not enable the withdrawal permission on a key used for trading or reading: turn it off in Binance's API Management, and use a separate, IP-restricted key for withdrawals if you need them.");
-            if (report.IpRestrict == false)
-                report.Add(AuditSeverity.Warning, "The key is not restricted to trusted IP addresses: anyone who has it can use it from anywhere.",
-                    "Restrict the key to your IP addresses in Binance's API Management.");
-            if (report.EnableInternalTransfer == true || report.PermitsUniversalTransfer == true)
-                report.Add(AuditSeverity.Info, "The key can move funds between accounts (internal or universal transfer).", "Turn the transfer permissions off unless you use them.");
+            if (report.EnableWithdrawals == true) report.Add(AuditSeverity.Warning, ApiKeyFindingKind.WithdrawalsEnabled);
+            if (report.IpRestrict == false) report.Add(AuditSeverity.Warning, ApiKeyFindingKind.NoIpRestriction);
+            if (report.EnableInternalTransfer == true || report.PermitsUniversalTransfer == true) report.Add(AuditSeverity.Info, ApiKeyFindingKind.TransfersEnabled);
             if (report.TradingAuthorityExpirationTime is DateTime expires)
                 report.Add(expires < DateTime.UtcNow ? AuditSeverity.Warning : AuditSeverity.Info,
-                    $"The key's trading authority {(expires < DateTime.UtcNow ? "expired" : "expires")} on {expires:yyyy-MM-dd HH:mm} UTC.",
-                    "Renew it in Binance's API Management before it ends, or trading requests will be refused.");
-            if (report.EnableReading == false)
-                report.Add(AuditSeverity.Warning, "The key cannot read account data (enableReading is off).", "Most signed endpoints need it: enable reading for this key.");
+                    expires < DateTime.UtcNow ? ApiKeyFindingKind.TradingAuthorityExpired : ApiKeyFindingKind.TradingAuthorityExpires);
+            if (report.EnableReading == false) report.Add(AuditSeverity.Warning, ApiKeyFindingKind.ReadingDisabled);
             return report;
         }
 

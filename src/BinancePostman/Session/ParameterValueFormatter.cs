@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace BinancePostman.Http
+namespace BinancePostman.Session
 {
     /// <summary>
     /// A .NET value as the text Binance expects: numbers in invariant culture with no exponent and no lost digits,
@@ -52,10 +52,12 @@ namespace BinancePostman.Http
             return ExpandExponent(d.ToString("R", CultureInfo.InvariantCulture));
         }
 
+        private static readonly char[] ExponentMarks = { 'E', 'e' };
+
         /// <summary>"1E-08" to "0.00000001", "1.5E+20" to "150000000000000000000": same digits, no exponent.</summary>
         internal static string ExpandExponent(string text)
         {
-            int e = text.IndexOfAny(new[] { 'E', 'e' });
+            int e = text.IndexOfAny(ExponentMarks);
             if (e < 0) return text;
             int exponent = int.Parse(text.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
             string mantissa = text.Substring(0, e);

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using BinancePostman.Catalog;
+using BinancePostman.Signing;
+
+namespace BinancePostman.Http
+{
+    /// <summary>
+    /// One attempt on the wire: the request's exact bytes (encoded, signed), the HTTP exchange, the usage headers into
+    /// the budget, and the reply as a stream, as text, or as a failure with what the exchange said.
+    /// </summary>
+    internal sealed class HttpExchange
+    {
+        private readonly HttpClient _reads;
+        private readonly HttpClient _stateChanges;
+        private readonly RateLimitTracker _limits;
+
+        public HttpExchange(HttpClient reads, HttpClient stateChanges, RateLimitTracker limits)
+        {
+            _reads = reads;
+            _stateChanges = stateChanges;
+            _limits = limits;
+        }
+
+        public async Task<BinanceReply> SendOnceAsync(PreparedRequest request, string? apiKey, IRequestSigner? signer, long? timestamp, string? recvWindow,
+            RateLimitTracker.Reservation reservation, SendOptions options, CancellationToken cancel)
+        {
+            var wire = WireRequest.Build(request, signer, timestamp, recvWindow);
+            string url = request.BaseUri + request.Path + (wire.Query.Length > 0 ? "?" + wire.Query : "");
+            string safeUrl = RequestFailures.Redact(url, wire.Signature);
+
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
+            foreach (HeaderEntry h in request.Headers)
+                message.Headers.TryAddWithoutValidation(h.Name, h.Value);
+            if (request.NeedsApiKey && apiKey != null)
+                message.Headers.TryAddWithoutValidation(ModuleParameters.ApiKeyHeader, apiKey);
+            if (request.RawBody != null)
+                message.Content = new SingleUseContent(Encoding.UTF8.GetBytes(request.RawBody), request.RawBodyContentType ?? "application/json");
+            else if (wire.Body.Length > 0 || request.SendsFormBody)
+                message.Content = new SingleUseContent(Encoding.UTF8.GetBytes(wire.Body), "application/x-www-form-urlencoded");
+            HttpClient http = RetryPolicy.IsRead(request.Method) ? _reads : _stateChanges;
+
+            options.Log?.Invoke($"{request.Method} {safeUrl}" + (wire.Body.Length > 0 ? " with body " + RequestFailures.Redact(wire.Body, wire.Signature) : ""));
+            var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            cts.CancelAfter(options.Timeout);
+            var watch = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            try
+            {
+                response = await TransportAsync(http, message, options, cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                _limits.Complete(reservation, null);
+                cts.Dispose();
+                throw RequestFailures.Unanswered(request, safeUrl, FailureKind.Timeout, $"No reply from {request.Method} {safeUrl} within {options.Timeout.TotalSeconds:0.#} s.", null);
+            }
+            catch (HttpRequestException ex)
+            {
+                _limits.Complete(reservation, null);
+                cts.Dispose();
+                throw RequestFailures.Unanswered(request, safeUrl, FailureKind.Connection, $"{request.Method} {safeUrl} failed: {RequestFailures.Innermost(ex).Message}", ex);
+            }
+            catch
+            {
+                _limits.Complete(reservation, null);
+                cts.Dispose();
+                throw;
+            }
+            watch.Stop();
+            try
+            {
+                return await ReadReplyAsync(request, response, reservation, safeUrl, watch.ElapsedMilliseconds, options, cts.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+            finally
+            {
+                // the body's own idle timeout covers the rest of the read
+                cts.Dispose();
+            }
+        }
+
+        /// <summary>Synchronously on a thread that waits for the call anyway (see <see cref="SendOptions.WaitingThreadId"/>), else asynchronously.</summary>
+        private static async Task<HttpResponseMessage> TransportAsync(HttpClient http, HttpRequestMessage message, SendOptions options, CancellationToken cancel)
+        {
+            if (message.Content == null && options.WaitingThreadId != 0 && options.WaitingThreadId == Environment.CurrentManagedThreadId && SyncHttpSend.Available)
+                return SyncHttpSend.Send(http, message, cancel);
+            return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancel).ConfigureAwait(false);
+        }
+
+        private async Task<BinanceReply> ReadReplyAsync(PreparedRequest request, HttpResponseMessage response, RateLimitTracker.Reservation reservation,
+            string safeUrl, long elapsedMs, SendOptions options, CancellationToken cancel)
+        {
+            int status = (int)response.StatusCode;
+            string? contentType = response.Content.Headers.ContentType?.ToString();
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var h in response.Headers) headers[h.Key] = string.Join(",", h.Value);
+            foreach (var h in response.Content.Headers) headers[h.Key] = string.Join(",", h.Value);
+            _limits.Complete(reservation, headers);
+            if (options.Log != null)
+            {
+                string usage = string.Join(", ", new BinanceReply(status, contentType, null, null, "", headers, 0, safeUrl).UsageHeaders());
+                options.Log($"HTTP {status} in {elapsedMs} ms{(usage.Length > 0 ? "; used " + usage : "")}");
+            }
+            if (status < 200 || status > 299)
+            {
+                string errorBody = await ReadTextAsync(response, request, safeUrl, cancel).ConfigureAwait(false);
+                BinanceApiException failure = ReplyInterpreter.ToException(status, contentType, errorBody, request.Method, safeUrl, request.Path);
+                if (status == 429 || status == 418) failure.RetryAfter = RateLimitHeaders.RetryAfter(headers);
+                throw failure;
+            }
+            if (!LooksLikeJson(contentType))
+            {
+                // a proxy or captive portal page is read whole (it is small) and reported, never parsed
+                string text = await ReadTextAsync(response, request, safeUrl, cancel).ConfigureAwait(false);
+                BinanceApiException? notJson = ReplyInterpreter.CheckSuccessBody(status, contentType, text, request.Method, safeUrl);
+                if (notJson != null) throw notJson;
+                return new BinanceReply(status, contentType, response, null, text, headers, elapsedMs, safeUrl);
+            }
+            System.IO.Stream body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), options.Timeout, response.Dispose);
+            if (ExchangeInfoLimits.IsExchangeInfoPath(request.Path))
+                body = await LearnLimitsAsync(request, body, safeUrl, options.Log, cancel).ConfigureAwait(false);
+            return new BinanceReply(status, contentType, response, body, null, headers, elapsedMs, safeUrl);
+        }
+
+        /// <summary>exchangeInfo is read whole (one object, read whole by the streamer anyway) and its rateLimits replace the defaults.</summary>
+        private async Task<System.IO.Stream> LearnLimitsAsync(PreparedRequest request, System.IO.Stream body, string safeUrl, Action<string>? log, CancellationToken cancel)
+        {
+            var copy = new System.IO.MemoryStream();
+            try
+            {
+                using (cancel.Register(body.Dispose))
+                    await body.CopyToAsync(copy, 81920, cancel).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancel.IsCancellationRequested && (ex is System.IO.IOException || ex is HttpRequestException || ex is ObjectDisposedException))
+            {
+                throw RequestFailures.Unanswered(request, safeUrl, FailureKind.Connection, $"The reply to {request.Method} {safeUrl} broke off: {RequestFailures.Innermost(ex).Message}", ex);
+            }
+            finally
+            {
+                body.Dispose();
+            }
+            List<RateLimitRule>? rules = ExchangeInfoLimits.TryRead(new ReadOnlySpan<byte>(copy.GetBuffer(), 0, (int)copy.Length));
+            if (rules != null && rules.Count > 0)
+            {
+                _limits.Learn(request.Host, request.Path, rules);
+                log?.Invoke($"Rate limits of {request.Host} (/{RateLimitDefaults.PoolOf(request.Path)}) from exchangeInfo: {string.Join(", ", rules)}.");
+            }
+            copy.Position = 0;
+            return copy;
+        }
+
+        private static bool LooksLikeJson(string? contentType) =>
+            contentType == null || contentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static async Task<string> ReadTextAsync(HttpResponseMessage response, PreparedRequest request, string safeUrl, CancellationToken cancel)
+        {
+            try
+            {
+                using var registration = cancel.Register(response.Dispose);
+                return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is ObjectDisposedException)
+            {
+                throw RequestFailures.Unanswered(request, safeUrl, FailureKind.Connection, $"The reply to {request.Method} {safeUrl} broke off: {RequestFailures.Innermost(ex).Message}", ex);
+            }
+        }
+    }
+}
