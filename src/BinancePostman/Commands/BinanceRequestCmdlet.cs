@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Security;
@@ -80,14 +81,46 @@ namespace BinancePostman.Commands
         [ValidateRange(0.0, 600.0)]
         public double RetryIntervalSec { get; set; } = RetryPolicy.DefaultRetryIntervalSec;
 
+        /// <summary>Sets this variable (in the caller's scope) to the last reply's headers: a case-insensitive dictionary of name to string[], as Invoke-RestMethod does.</summary>
+        [Parameter]
+        [Alias("RHV")]
+        [ValidateNotNullOrEmpty]
+        public string? ResponseHeadersVariable { get; set; }
+
+        /// <summary>Sets this variable (in the caller's scope) to the last reply's HTTP status code, failures included.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StatusCodeVariable { get; set; }
+
+        /// <summary>Sends through this proxy instead of the system's (http://host:port).</summary>
+        [Parameter]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The proxy's user name and password.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Authenticates to the proxy as the logged-on user.</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Goes straight to the exchange, whatever the system's proxy settings say.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
         internal CancellationToken Cancellation => (_cancel ??= new CancellationTokenSource()).Token;
 
         private bool _verbose;
+        private ProxySetting _proxy = ProxySetting.System;
+        // the last reply of the current call, written by the client (any thread), read on the pipeline thread once the call is over
+        private ReplyHead? _lastReply;
 
         protected override void BeginProcessing()
         {
             _cancel ??= new CancellationTokenSource();
             _verbose = IsVerboseEnabled();
+            _proxy = ProxyChoice.From(this);
         }
 
         protected override void StopProcessing()
@@ -162,15 +195,54 @@ namespace BinancePostman.Commands
             }
         }
 
-        /// <summary>Runs client work with this cmdlet's timeout and retry settings (see <see cref="ClientPump"/>).</summary>
+        /// <summary>
+        /// Runs client work with this cmdlet's timeout, retry and proxy settings (see <see cref="ClientPump"/>); then, on the
+        /// pipeline thread and before any failure is written, sets -StatusCodeVariable and -ResponseHeadersVariable to the
+        /// last reply of the work ($null when no reply came).
+        /// </summary>
         internal T RunOnClient<T>(Func<SendOptions, CancellationToken, Task<T>> work)
         {
+            bool wantsReply = !string.IsNullOrEmpty(StatusCodeVariable) || !string.IsNullOrEmpty(ResponseHeadersVariable);
+            Volatile.Write(ref _lastReply, null);
             var settings = new SendOptions
             {
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
+                Proxy = _proxy,
+                OnReply = wantsReply ? head => Volatile.Write(ref _lastReply, head) : (Action<ReplyHead>?)null,
             };
-            return new ClientPump(this, _verbose).Run(settings, work, Cancellation);
+            try
+            {
+                return new ClientPump(this, _verbose).Run(settings, work, Cancellation);
+            }
+            finally
+            {
+                if (wantsReply && !Cancellation.IsCancellationRequested) SetReplyVariables(Volatile.Read(ref _lastReply));
+            }
+        }
+
+        private void SetReplyVariables(ReplyHead? reply)
+        {
+            try
+            {
+                if (!string.IsNullOrEmpty(StatusCodeVariable))
+                    SessionState.PSVariable.Set(StatusCodeVariable, reply?.Status);
+                if (!string.IsNullOrEmpty(ResponseHeadersVariable))
+                {
+                    Dictionary<string, string[]>? headers = null;
+                    if (reply != null)
+                    {
+                        headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+                        foreach (var h in reply.Headers) headers[h.Key] = h.Value;
+                    }
+                    SessionState.PSVariable.Set(ResponseHeadersVariable, headers);
+                }
+            }
+            catch (SessionStateException ex)
+            {
+                // a read-only or constant variable: said, while the reply itself is still written
+                WriteError(ex.ErrorRecord);
+            }
         }
 
         /// <summary>recvWindow as Binance wants it: up to three decimals, no exponent.</summary>
