@@ -103,6 +103,29 @@ namespace BinancePostman.Tests.Http
         }
 
         [Fact]
+        public async Task TheProxyRelaysTheExchangesGracefulCloseSoTheTrapIsLiveThroughIt()
+        {
+            // without a body, .NET's HttpClient sends the same POST again by itself, through the proxy as well
+            _proxy.Reset(null);
+            _exchange.State.AddFault(new Fault { Kind = "close", Every = 1, Count = 10000, Method = "POST", PathContains = "/fapi/v1/listenKey", AfterProcessing = true });
+            using HttpClient raw = SharedHttpClient.Create(ThroughProxy(), freshConnections: false);
+            raw.DefaultRequestHeaders.Add("X-MBX-APIKEY", _apiKey);
+            for (int i = 0; i < 5; i++)
+            {
+                (await raw.GetAsync(new Uri(_exchange.BaseUri, "/api/v3/time"))).Dispose();
+                try
+                {
+                    (await raw.PostAsync(new Uri(_exchange.BaseUri, "/fapi/v1/listenKey"), null)).Dispose();
+                }
+                catch (HttpRequestException)
+                {
+                }
+            }
+            Assert.True(_exchange.State.Requests.Count(r => r.Path == "/fapi/v1/listenKey") > 5, "a bodiless POST should have been re-sent by HttpClient through the proxy");
+            Assert.True(_proxy.Log.Count(p => p.Method == "POST") > 5);
+        }
+
+        [Fact]
         public async Task AProxyThatWantsCredentialsItWasNotGivenIsTheProxysFailureAndNothingReachesTheExchange()
         {
             _proxy.Reset("trader:right");
