@@ -137,6 +137,8 @@ namespace BinancePostman.Commands
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
                 Log = verbose ? line => Post(line) : (Action<string>?)null,
                 OnWait = notice => Post(notice),
+                TrustedHosts = ModuleSession.TrustedHosts,
+                OnUnnamedHost = decision => Post(decision),
             };
             System.Threading.Tasks.Task<T> task = work(options, Cancellation);
             task.ContinueWith(_ => signal.Release(), CancellationToken.None,
@@ -149,6 +151,8 @@ namespace BinancePostman.Commands
                 {
                     if (item is string line) WriteVerbose(line);
                     else if (item is WaitNotice notice) progress = ShowWait(notice, progress);
+                    else if (item is HostTrustDecision unnamed && ModuleSession.WarnedHosts.TryAdd(unnamed.Host, true))
+                        WriteWarning(HostTrustText.UnnamedHostWarning(unnamed));
                 }
                 if (task.IsCompleted && events.IsEmpty) break;
             }
@@ -180,6 +184,13 @@ namespace BinancePostman.Commands
         }
 
         internal BinanceNetwork EffectiveNetwork => Network ?? ModuleSession.Network;
+
+        /// <summary>Refuses a request with keys for an untrusted host before it is confirmed (the send path checks again).</summary>
+        internal static void RefuseUntrustedHost(PreparedRequest request)
+        {
+            HostTrustDecision decision = HostTrust.Decide(request, ModuleSession.TrustedHosts);
+            if (decision.Verdict == HostVerdict.Refused) throw new UntrustedHostException(decision, request.Method, request.Path);
+        }
 
         /// <summary>recvWindow as Binance wants it: up to three decimals, no exponent.</summary>
         internal string? RecvWindowText

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using BinancePostman.Catalog;
 using BinancePostman.Credentials;
+using BinancePostman.Http;
 using BinancePostman.Session;
 
 namespace BinancePostman.Commands
@@ -52,6 +53,10 @@ namespace BinancePostman.Commands
         [Parameter]
         public Uri? BaseUri { get; set; }
 
+        /// <summary>Hosts of your own (a gateway or proxy: name, optional port) that requests with keys may go to besides Binance's.</summary>
+        [Parameter]
+        public string[]? TrustedHost { get; set; }
+
         /// <summary>The collection that wins when several have an endpoint of the same name (default: Spot).</summary>
         [Parameter]
         [ArgumentCompleter(typeof(Completion.CollectionNameCompleter))]
@@ -64,20 +69,35 @@ namespace BinancePostman.Commands
         {
             try
             {
+                TrustedHostList trusted = ReadTrustedHosts();
                 ApiCredential? credential = ReadCredential();
                 ModuleSession.Network = Network;
                 ModuleSession.BaseUri = BaseUri;
+                ModuleSession.TrustedHosts = trusted;
                 ModuleSession.DefaultCredential = credential;
                 if (!string.IsNullOrEmpty(DefaultCollection)) ModuleSession.DefaultCollection = DefaultCollection!;
                 var connection = new BinanceConnection(Network, BaseUri, credential?.Signer?.Describe() ?? (credential != null ? "API key only" : null),
-                    credential?.MaskedApiKey, credential?.Source, DateTime.Now);
+                    credential?.MaskedApiKey, credential?.Source, DateTime.Now, new System.Collections.Generic.List<string>(trusted.Entries).ToArray());
                 ModuleSession.Connection = connection;
-                WriteVerbose($"Connected to {Network}{(BaseUri != null ? " at " + BaseUri : "")}{(credential != null ? " with keys from " + credential.Source : " without keys")}.");
+                WriteVerbose($"Connected to {Network}{(BaseUri != null ? " at " + BaseUri : "")}{(credential != null ? " with keys from " + credential.Source : " without keys")}"
+                    + $"{(trusted.Count > 0 ? "; keys may also go to " + string.Join(", ", trusted.Entries) : "")}.");
                 if (PassThru) WriteObject(connection);
             }
             catch (Exception ex) when (ErrorRecords.TryFromCredentialFailure(ex, out ErrorRecord? record))
             {
                 ThrowTerminatingError(record!);
+            }
+        }
+
+        private TrustedHostList ReadTrustedHosts()
+        {
+            try
+            {
+                return TrustedHostList.Parse(TrustedHost);
+            }
+            catch (TrustedHostFormatException ex)
+            {
+                throw new PSArgumentException(HostTrustText.BadTrustedHost(ex), nameof(TrustedHost));
             }
         }
 

@@ -112,6 +112,7 @@ namespace BinancePostman.Commands
             try
             {
                 PreparedRequest request = Prepare(out string displayName, out PostmanEnvironment? environment);
+                RefuseUntrustedHost(request);
                 ApiCredential? credential = request.NeedsApiKey ? ResolveCredential(environment) : null;
                 if (!Confirm(request, displayName)) return;
                 WriteVerbose($"{displayName}: keys from {credential?.Source ?? "nowhere (none needed)"}{(credential?.Signer != null ? ", " + credential.Signer.Describe() : "")}.");
@@ -139,28 +140,41 @@ namespace BinancePostman.Commands
             if (ParameterSetName == Raw_)
             {
                 SecurityType security = Signed ? SecurityType.USER_DATA : ApiKeyOnly ? SecurityType.MARKET_DATA : SecurityType.NONE;
-                string baseUri = BaseUriForPath(Path);
+                string baseUri = BaseUriForPath(Path, out BaseUriOrigin rawOrigin);
                 displayName = Method.ToUpperInvariant() + " " + Path;
-                return RequestBuilder.PrepareRaw(Method, baseUri, Path, security, CollectValues());
+                return RequestBuilder.PrepareRaw(Method, baseUri, Path, security, CollectValues(), rawOrigin);
             }
             // the endpoint first: a name that matches nothing is that error, not warnings about its parameters
             Endpoint endpoint = ParameterSetName == ByEndpoint ? Endpoint! : Single(Name, Collection);
             displayName = endpoint.Name;
             environment ??= BaseUrlResolver.PickEnvironment(endpoint, EffectiveNetwork, Catalog.Environments);
+            BaseUriOrigin origin = BaseUriOrigin.ForCall;
             string url = BaseUri != null ? BaseUri.ToString()
-                : !string.IsNullOrEmpty(Environment) ? BaseUrlResolver.Resolve(endpoint, environment)
-                : Session.ModuleSession.BaseUri?.ToString() ?? BaseUrlResolver.Resolve(endpoint, EffectiveNetwork, Catalog.Environments);
+                : !string.IsNullOrEmpty(Environment) ? BaseUrlResolver.Resolve(endpoint, environment, out origin)
+                : Session.ModuleSession.BaseUri != null ? Named(Session.ModuleSession.BaseUri, BaseUriOrigin.ForSession, out origin)
+                : BaseUrlResolver.Resolve(endpoint, EffectiveNetwork, Catalog.Environments, out origin);
             var variables = new VariableResolver(endpoint.Owner.Variables, environment?.Variables);
-            return RequestBuilder.Prepare(endpoint, url, CollectValues(), variables);
+            return RequestBuilder.Prepare(endpoint, url, CollectValues(), variables, origin);
         }
 
-        private string BaseUriForPath(string path)
+        private static string Named(Uri baseUri, BaseUriOrigin named, out BaseUriOrigin origin)
         {
+            origin = named;
+            return baseUri.ToString();
+        }
+
+        private string BaseUriForPath(string path, out BaseUriOrigin origin)
+        {
+            origin = BaseUriOrigin.ForCall;
             if (BaseUri != null) return BaseUri.ToString();
             PostmanEnvironment? environment = NamedEnvironment();
-            if (environment?.Url != null) return environment.Url;
-            if (Session.ModuleSession.BaseUri != null) return Session.ModuleSession.BaseUri.ToString();
-            return BaseUrlResolver.ResolveForPath(path, EffectiveNetwork, Catalog.Environments);
+            if (environment?.Url != null)
+            {
+                origin = BaseUriOrigin.FromEnvironment(environment.Name, "url");
+                return environment.Url;
+            }
+            if (Session.ModuleSession.BaseUri != null) return Named(Session.ModuleSession.BaseUri, BaseUriOrigin.ForSession, out origin);
+            return BaseUrlResolver.ResolveForPath(path, EffectiveNetwork, Catalog.Environments, out origin);
         }
 
         /// <summary>-Parameters first, then dynamic parameters (which win), each formatted as Binance expects.</summary>

@@ -15,6 +15,7 @@ namespace BinancePostman.Commands
             record = ex switch
             {
                 BinanceApiException api => ForApi(api),
+                UntrustedHostException untrusted => ForUntrustedHost(untrusted),
                 MissingParameterException missing => Make(missing, "BinancePostman.MissingParameter", ErrorCategory.InvalidArgument, missing.Endpoint,
                     $"Pass {string.Join(", ", System.Linq.Enumerable.Select(missing.Names, n => "-" + n))} (or in -Parameters). Get-BinanceEndpoint '{missing.Endpoint}' shows every parameter."),
                 AmbiguousEndpointException ambiguous => Make(ambiguous, "BinancePostman.AmbiguousEndpoint", ErrorCategory.InvalidArgument, null,

@@ -20,7 +20,7 @@ namespace BinancePostman.Commands
             try
             {
                 PostmanEnvironment? environment = NamedEnvironment();
-                string baseUri = SpotBaseUri(environment);
+                string baseUri = SpotBaseUri(environment, out BaseUriOrigin origin);
                 BinanceNetwork network = NetworkOf(baseUri);
                 bool hasSapi = network != BinanceNetwork.Testnet;
                 ApiCredential? credential = ResolveCredential(environment);
@@ -34,7 +34,7 @@ namespace BinancePostman.Commands
 
                 string? recvWindow = RecvWindowText;
                 var check = new ApiKeyCheck(Client);
-                ApiKeyReport report = RunOnClient((options, cancel) => check.RunAsync(baseUri, network, hasSapi, credential.ApiKey, credential.MaskedApiKey,
+                ApiKeyReport report = RunOnClient((options, cancel) => check.RunAsync(baseUri, origin, network, hasSapi, credential.ApiKey, credential.MaskedApiKey,
                     credential.Signer, recvWindow, options, cancel));
 
                 if (report.Failure != null && ErrorRecords.TryFromRequestFailure(report.Failure, out ErrorRecord? record))
@@ -53,12 +53,18 @@ namespace BinancePostman.Commands
         }
 
         /// <summary>Where spot is for this call: -BaseUri, -Environment, the session's base URI, else the network's spot environment.</summary>
-        private string SpotBaseUri(PostmanEnvironment? environment)
+        private string SpotBaseUri(PostmanEnvironment? environment, out BaseUriOrigin origin)
         {
+            origin = BaseUriOrigin.ForCall;
             if (BaseUri != null) return BaseUri.ToString().TrimEnd('/');
-            if (environment?.Url != null) return environment.Url.TrimEnd('/');
+            if (environment?.Url != null)
+            {
+                origin = BaseUriOrigin.FromEnvironment(environment.Name, "url");
+                return environment.Url.TrimEnd('/');
+            }
+            origin = BaseUriOrigin.ForSession;
             if (ModuleSession.BaseUri != null) return ModuleSession.BaseUri.ToString().TrimEnd('/');
-            return BaseUrlResolver.ResolveForPath(ApiKeyCheck.AccountPath, EffectiveNetwork, Catalog.Environments);
+            return BaseUrlResolver.ResolveForPath(ApiKeyCheck.AccountPath, EffectiveNetwork, Catalog.Environments, out origin);
         }
 
         /// <summary>A -Network given wins; then what the host is known to be; then the environment's or the session's network.</summary>

@@ -53,6 +53,7 @@ namespace BinancePostman.Http
         public async Task<BinanceReply> SendAsync(PreparedRequest request, string? apiKey, IRequestSigner? signer, string? recvWindow,
             SendOptions options, CancellationToken cancel)
         {
+            HostTrust.Enforce(request, options); // keys go only to Binance's hosts or ones the user named: before the clock sync and any byte
             Action<string>? log = options.Log;
             if (request.NeedsApiKey && string.IsNullOrEmpty(apiKey))
                 throw NoKey(request, "an API key");

@@ -11,8 +11,10 @@ namespace BinancePostman.Http
     {
         public PreparedRequest(string method, string baseUri, string path, SecurityType security,
             IReadOnlyList<KeyValuePair<string, string>> query, IReadOnlyList<KeyValuePair<string, string>> body,
-            IReadOnlyList<HeaderEntry> headers, string? rawBody, string? rawBodyContentType, int weight = 1, bool weightKnown = false)
+            IReadOnlyList<HeaderEntry> headers, string? rawBody, string? rawBodyContentType, int weight = 1, bool weightKnown = false,
+            BaseUriOrigin? origin = null)
         {
+            Origin = origin ?? BaseUriOrigin.Unknown;
             Weight = weight < 1 ? 1 : weight;
             WeightKnown = weightKnown;
             Method = method;
@@ -28,6 +30,8 @@ namespace BinancePostman.Http
 
         public string Method { get; }
         public string BaseUri { get; }
+        /// <summary>Where BaseUri came from (the user, an environment, the collection): the host check names it.</summary>
+        public BaseUriOrigin Origin { get; }
         /// <summary>Resolved path, path variables substituted and encoded.</summary>
         public string Path { get; }
         public SecurityType Security { get; }
@@ -60,7 +64,7 @@ namespace BinancePostman.Http
             foreach (var p in Query) if (!drop.Contains(p.Key)) query.Add(p);
             foreach (var p in Body) if (!drop.Contains(p.Key)) body.Add(p);
             (body.Count > 0 ? body : query).Add(new KeyValuePair<string, string>(name, value));
-            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType, Weight, WeightKnown);
+            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType, Weight, WeightKnown, Origin);
         }
 
         /// <summary>The value of a parameter the request carries, from the query or the body.</summary>

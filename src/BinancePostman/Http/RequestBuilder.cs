@@ -11,7 +11,8 @@ namespace BinancePostman.Http
     /// </summary>
     public static class RequestBuilder
     {
-        public static PreparedRequest Prepare(Endpoint endpoint, string baseUri, IEnumerable<KeyValuePair<string, string>> values, VariableResolver? variables = null)
+        public static PreparedRequest Prepare(Endpoint endpoint, string baseUri, IEnumerable<KeyValuePair<string, string>> values, VariableResolver? variables = null,
+            BaseUriOrigin? origin = null)
         {
             var given = new List<KeyValuePair<string, string>>();
             foreach (var kv in values)
@@ -57,18 +58,19 @@ namespace BinancePostman.Http
             string? rawBody = endpoint.BodyMode == BodyMode.Raw ? variables?.Resolve(endpoint.RawBody ?? "") ?? endpoint.RawBody : null;
             string? rawType = rawBody == null ? null : ContentTypeOf(endpoint) ?? "application/json";
             return new PreparedRequest(endpoint.Method, baseUri, path, endpoint.Security, query, body, headers, rawBody, rawType,
-                endpoint.WeightFor(given), endpoint.WeightRule != null && !endpoint.WeightRule.IsFreeText);
+                endpoint.WeightFor(given), endpoint.WeightRule != null && !endpoint.WeightRule.IsFreeText, origin);
         }
 
         /// <summary>A request for anything not in a collection: every value in the query.</summary>
-        public static PreparedRequest PrepareRaw(string method, string baseUri, string path, SecurityType security, IEnumerable<KeyValuePair<string, string>> values)
+        public static PreparedRequest PrepareRaw(string method, string baseUri, string path, SecurityType security, IEnumerable<KeyValuePair<string, string>> values,
+            BaseUriOrigin? origin = null)
         {
             var query = new List<KeyValuePair<string, string>>();
             foreach (var kv in values)
                 if (!string.IsNullOrEmpty(kv.Value) && !IsModuleOwn(kv.Key)) query.Add(kv);
             string p = "/" + path.TrimStart('/');
             return new PreparedRequest(method.ToUpperInvariant(), baseUri, p, security, query, Array.Empty<KeyValuePair<string, string>>(),
-                Array.Empty<HeaderEntry>(), null, null);
+                Array.Empty<HeaderEntry>(), null, null, origin: origin);
         }
 
         private static bool IsModuleOwn(string name) => ModuleParameters.IsSignature(name) || ModuleParameters.IsTimestamp(name);

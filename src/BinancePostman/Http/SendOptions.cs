@@ -13,6 +13,10 @@ namespace BinancePostman.Http
         public Action<WaitNotice>? OnWait { get; set; }
         /// <summary>The longest the module waits for a rate-limit window; a longer wait (a daily order limit) is an error instead.</summary>
         public TimeSpan MaximumRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
+        /// <summary>Hosts the user trusts with keys besides Binance's (Connect-Binance -TrustedHost).</summary>
+        public TrustedHostList TrustedHosts { get; set; } = TrustedHostList.Empty;
+        /// <summary>A request without keys goes to a host no one named (a collection's or an environment's): the caller may warn.</summary>
+        public Action<HostTrustDecision>? OnUnnamedHost { get; set; }
     }
 
     /// <summary>A wait the module makes before sending: why, and until when.</summary>

@@ -29,6 +29,13 @@ namespace BinancePostman.Session
         /// <summary>The session's base URI override (a proxy or a local exchange), set by Connect-Binance.</summary>
         public static Uri? BaseUri { get; set; }
 
+        /// <summary>Hosts the user trusts with keys besides Binance's (Connect-Binance -TrustedHost); kept in memory only.</summary>
+        public static TrustedHostList TrustedHosts { get; set; } = TrustedHostList.Empty;
+
+        /// <summary>Hosts no one named that a request without keys went to, each warned about once.</summary>
+        public static System.Collections.Concurrent.ConcurrentDictionary<string, bool> WarnedHosts { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>Where a name that several collections share resolves without -Collection.</summary>
         public static string DefaultCollection { get; set; } = "Spot";
 
