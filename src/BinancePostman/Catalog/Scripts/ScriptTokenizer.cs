@@ -79,12 +79,14 @@ namespace BinancePostman.Catalog.Scripts
         private readonly string _text;
         private int _pos;
         private int _line;
+        private readonly int _nesting;
 
-        private ScriptTokenizer(string text, int pos, int line)
+        private ScriptTokenizer(string text, int pos, int line, int nesting = 0)
         {
             _text = text;
             _pos = pos;
             _line = line;
+            _nesting = nesting;
         }
 
         /// <summary>Tokens of a whole script; lines count from 0 (the script's first line).</summary>
@@ -314,7 +316,8 @@ namespace BinancePostman.Catalog.Scripts
                     _pos += 2;
                     quasis.Add(sb.ToString());
                     sb.Clear();
-                    var inner = new ScriptTokenizer(_text, _pos, _line);
+                    if (_nesting > 20) throw new ScriptSyntaxException(_line, _pos); // templates in templates, too deep to follow
+                    var inner = new ScriptTokenizer(_text, _pos, _line, _nesting + 1);
                     List<Token> tokens = inner.Read(stopAtUnmatchedBrace: true);
                     tokens.Add(new Token(TokenKind.End, "", inner._line, true));
                     expressions.Add(tokens);

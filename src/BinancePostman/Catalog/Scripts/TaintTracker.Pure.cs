@@ -117,8 +117,7 @@ namespace BinancePostman.Catalog.Scripts
                     if (encoding == "base64" || encoding == "hex")
                     {
                         if (strings != null) Hide(line, "Buffer.from(..., '" + encoding + "')");
-                        strings = strings?.Select(s => encoding == "hex" ? FromHex(s) : FromBase64(s));
-                        return Decoded(strings, line, taints).WithStrings(strings);
+                        return Decoded(strings?.Select(s => encoding == "hex" ? FromHex(s) : FromBase64(s)).ToList(), line, taints);
                     }
                     return TaintValue.OfPath("Buffer#instance").WithStrings(strings).WithTaints(taints);
                 }

@@ -105,6 +105,10 @@ namespace BinancePostman.Catalog.Scripts
             if (++_steps > MaxSteps) throw new TooComplexException();
         }
 
+        /// <summary>How deep Eval and Exec are in each other (the parser bounds a tree's depth; functions followed into add up).</summary>
+        private int _nesting;
+        private const int MaxNesting = 600;
+
         /// <summary>Each finding once per line.</summary>
         private bool Once(int line, string what) => _seen.Add((line, what));
 
@@ -151,6 +155,19 @@ namespace BinancePostman.Catalog.Scripts
         private void Exec(Node node, Scope scope)
         {
             Tick();
+            if (++_nesting > MaxNesting) throw new TooComplexException();
+            try
+            {
+                ExecAt(node, scope);
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private void ExecAt(Node node, Scope scope)
+        {
             switch (node)
             {
                 case VarNode v:
@@ -336,6 +353,19 @@ namespace BinancePostman.Catalog.Scripts
         private TaintValue Eval(Node node, Scope scope)
         {
             Tick();
+            if (++_nesting > MaxNesting) throw new TooComplexException();
+            try
+            {
+                return EvalAt(node, scope);
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private TaintValue EvalAt(Node node, Scope scope)
+        {
             switch (node)
             {
                 case Ident id:
