@@ -88,9 +88,9 @@ namespace BinancePostman.Http
             return Make(HostVerdict.Refused, binance ? HostTrustReason.PlainHttp : loopback ? HostTrustReason.Loopback : HostTrustReason.NotBinanceHost);
         }
 
-        /// <summary>A request carries a key when its endpoint needs the API-key header (signed ones included).</summary>
+        /// <summary>A request carries a key when its endpoint needs the API-key header (signed ones included), or its template put one in.</summary>
         public static HostTrustDecision Decide(PreparedRequest request, TrustedHostList trusted) =>
-            Decide(request.BaseUri, request.Origin, request.NeedsApiKey, trusted);
+            Decide(request.BaseUri, request.Origin, request.CarriesKey, trusted);
 
         /// <summary>The send path's check: refuses (throws) before anything is sent, or reports a keyless request to a host no one named.</summary>
         /// <exception cref="UntrustedHostException">the request carries a key and its host is not trusted</exception>

@@ -12,9 +12,10 @@ namespace BinancePostman.Http
         public PreparedRequest(string method, string baseUri, string path, SecurityType security,
             IReadOnlyList<KeyValuePair<string, string>> query, IReadOnlyList<KeyValuePair<string, string>> body,
             IReadOnlyList<HeaderEntry> headers, string? rawBody, string? rawBodyContentType, int weight = 1, bool weightKnown = false,
-            BaseUriOrigin? origin = null)
+            BaseUriOrigin? origin = null, bool keyInTemplate = false)
         {
             Origin = origin ?? BaseUriOrigin.Unknown;
+            KeyInTemplate = keyInTemplate;
             Weight = weight < 1 ? 1 : weight;
             WeightKnown = weightKnown;
             Method = method;
@@ -37,6 +38,10 @@ namespace BinancePostman.Http
         public SecurityType Security { get; }
         public bool IsSigned => Security.IsSigned();
         public bool NeedsApiKey => Security.NeedsApiKey();
+        /// <summary>A header, the path or the raw body of the collection's request resolved a key-named variable ({{binance-api-key}}).</summary>
+        public bool KeyInTemplate { get; }
+        /// <summary>The request carries the API key, a signature, or a key the collection's template put in: the host check applies.</summary>
+        public bool CarriesKey => NeedsApiKey || KeyInTemplate;
         public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
         /// <summary>urlencoded body parameters (empty when everything goes in the query).</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Body { get; }
@@ -64,7 +69,7 @@ namespace BinancePostman.Http
             foreach (var p in Query) if (!drop.Contains(p.Key)) query.Add(p);
             foreach (var p in Body) if (!drop.Contains(p.Key)) body.Add(p);
             (body.Count > 0 ? body : query).Add(new KeyValuePair<string, string>(name, value));
-            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType, Weight, WeightKnown, Origin);
+            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType, Weight, WeightKnown, Origin, KeyInTemplate);
         }
 
         /// <summary>The value of a parameter the request carries, from the query or the body.</summary>

