@@ -83,8 +83,13 @@ namespace BinancePostman.Tests.Catalog
             "pm.request.headers.add({ key: 'X-MBX-APIKEY', value: pm.environment.get('binance-api-key') });"));
 
         [Fact]
-        public void JsrsasignAndNodeCryptoSpellingsAreInfo()
+        public void JsrsasignForgeAndNodeCryptoSpellingsAreInfo()
         {
+            AssertSigningOnly(Audit(
+                "const key = forge.pki.privateKeyFromPem(pm.environment.get('binance-private-key'));",
+                "const md = forge.md.sha256.create();",
+                "md.update(pm.request.url.getQueryString(), 'utf8');",
+                "pm.request.url.query.add({ key: 'signature', value: encodeURIComponent(forge.util.encode64(key.sign(md))) });"));
             AssertSigningOnly(Audit(
                 "const sig = new KJUR.crypto.Signature({ alg: 'SHA256withRSA' });",
                 "sig.init(pm.environment.get('rsa-private-key'));",

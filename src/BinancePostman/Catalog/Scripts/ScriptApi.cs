@@ -177,7 +177,7 @@ namespace BinancePostman.Catalog.Scripts
         public static bool SignsByName(string method) => SignSegment.IsMatch(method);
 
         /// <summary>A call that turns key text into a key object to sign with (importKey, privateKeyFromPem, KEYUTIL.getKey...).</summary>
-        public static bool IsKeyImport(string path) => CryptoRoots.Contains(Root(path)) && Segments(path, KeyImportSegment);
+        public static bool IsKeyImport(string path) => CryptoRoots.Contains(Root(path)) && KeyImportSegment.IsMatch(path.Substring(path.LastIndexOfAny(new[] { '.', '#' }) + 1));
 
         /// <summary>
         /// The argument that is the key, for the common signing calls: CryptoJS.HmacSHA256(message, key), createHmac(algorithm, key),
