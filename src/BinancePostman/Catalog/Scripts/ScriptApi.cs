@@ -34,7 +34,8 @@ namespace BinancePostman.Catalog.Scripts
         public static bool IsStore(string path, out string scope) => Stores.TryGetValue(path, out scope!);
 
         /// <summary>The request's headers (or the whole request): they hold the API key once a script or the collection set it.</summary>
-        public static bool HoldsRequestHeaders(string path) => path == "pm.request" || path == "pm.request.headers" || path == "request" || path == "request.headers";
+        public static bool HoldsRequestHeaders(string path) =>
+            path == "pm.request" || path == "pm.request.headers" || path == "pm.request.auth" || path == "request" || path == "request.headers";
 
         private static readonly HashSet<string> RequestApis = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -107,7 +108,7 @@ namespace BinancePostman.Catalog.Scripts
         }
 
         public static bool IsCodeFromText(string path) =>
-            path == "eval" || path == "Function" || path == "execScript" || path == "Function.prototype.constructor"
+            path == "eval" || path == "Function" || path == "execScript" || path == "Function.prototype.constructor" || path == "import"
             || path.EndsWith(".constructor", StringComparison.Ordinal) || path.StartsWith("module:vm", StringComparison.Ordinal)
             || path == "vm.runInThisContext" || path == "vm.runInNewContext" || path == "vm.Script";
 

@@ -298,6 +298,10 @@ namespace BinancePostman.Catalog.Scripts
             if (path == "Reflect.construct")
                 return Invoke(Argument(0), null, null, KnownElements(Argument(1)) ?? Enumerable.Repeat(ElementOf(Argument(1)), 4).ToList(), line, true, scope);
             if (path == "Reflect.get") return Member(Argument(0), Argument(1).Strings, line);
+            // Function.prototype.call.call(f, self, ...): the receiver is f
+            if ((path == "Function.prototype.call" || path == "Function.prototype.apply") && receiver != null)
+                return Invoke(receiver, Argument(0), null, path.EndsWith("call", StringComparison.Ordinal) ? arguments.Skip(1).ToList()
+                    : KnownElements(Argument(1)) ?? Enumerable.Repeat(ElementOf(Argument(1)), 4).ToList(), line, false, scope);
 
             if ((isNew && ScriptApi.IsRequestConstructor(path)) || ScriptApi.IsRequestCall(path))
             {
@@ -381,7 +385,7 @@ namespace BinancePostman.Catalog.Scripts
             // an API the tracker does not know: what goes in comes out, and a key going in is a flow it cannot follow
             Callbacks(arguments, TaintValue.OfTaints(sent));
             foreach (Taint t in keyMaterial) AddFlow(new Flow(line, SinkKind.Unknown, t, via: shown + "()"));
-            return TaintValue.OfPath(path + "()").WithTaints(sent.Concat(receiver?.Taints ?? Array.Empty<Taint>()));
+            return TaintValue.OfPath(path + "()").WithTaints(sent.Concat(receiver != null ? Sent(receiver) : new List<Taint>()));
         }
 
         private static string CodeName(string path, bool isNew)
@@ -494,6 +498,7 @@ namespace BinancePostman.Catalog.Scripts
                 {
                     IReadOnlyList<string>? names = Argument(0).Strings;
                     bool key = names == null || names.Any(IsApiKeyHeader);
+                    if (key) _facts.Reads.Add((line, headerTaint[0]));
                     return key ? TaintValue.OfTaints(headerTaint) : TaintValue.Unknown;
                 }
                 if (ListWalks.Contains(method)) return Items(owner + "#item", method, arguments, headerTaint);
