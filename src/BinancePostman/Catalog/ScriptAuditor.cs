@@ -69,7 +69,7 @@ namespace BinancePostman.Catalog
                 Add(AuditSeverity.Warning, line, "The audit cannot read this line as JavaScript, so what the script does there is not known.",
                     "The script may be broken, or written to hide what it does. Read it before you run the collection in Postman.");
             if (facts.TooComplex)
-                Add(AuditSeverity.Warning, 0, "The script is too big or too nested for the audit to follow to the end.",
+                Add(AuditSeverity.Warning, 0, "The script is too big, too nested or too unusual for the audit to follow to the end.",
                     "What it does past that point is not known. Read it before you run the collection in Postman.");
 
             report.ReadsKeyMaterial = facts.ReadsKeyMaterial;

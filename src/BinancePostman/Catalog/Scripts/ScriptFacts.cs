@@ -66,7 +66,7 @@ namespace BinancePostman.Catalog.Scripts
         public bool SetsKeyHeader { get; set; }
         /// <summary>Lines the tracker could not read: what happens there is not known.</summary>
         public List<int> Unreadable { get; } = new List<int>();
-        /// <summary>The script is too big or too nested to follow to the end.</summary>
+        /// <summary>The script is too big or too nested (or too odd) to follow to the end.</summary>
         public bool TooComplex { get; set; }
 
         public bool ReadsKeyMaterial => Reads.Count > 0;

@@ -43,6 +43,7 @@ namespace BinancePostman.Catalog.Scripts
         private void Enter()
         {
             if (++_nesting > MaxNesting) throw Error();
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         }
 
         /// <summary>For each opening bracket, the index of the one that closes it (-1 when none does): arrows are told in one step.</summary>

@@ -53,42 +53,42 @@ namespace BinancePostman.Catalog.Scripts
             {
                 tracker.Follow(script);
             }
-            finally
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                // what the tracker could not read or finish, the text still tells: requests, code from text, key reads
-                if (facts.TooComplex || facts.Unreadable.Count > 0) TextNet.Scan(script, facts);
+                // a script the tracker trips over must not stop an import: it is reported as not followed
+                facts.TooComplex = true;
             }
+            // what the tracker could not read or finish, the text still tells: requests, code from text, key reads
+            if (facts.TooComplex || facts.Unreadable.Count > 0) TextNet.Scan(script, facts);
             return facts;
         }
 
         private void Follow(string script)
         {
-            ScriptFacts facts = _facts;
-            TaintTracker tracker = this;
             List<Node> program;
             try
             {
                 program = ScriptParser.Parse(ScriptTokenizer.Tokenize(script), out List<int> unreadable);
-                facts.Unreadable.AddRange(unreadable);
+                _facts.Unreadable.AddRange(unreadable);
             }
             catch (ScriptSyntaxException ex)
             {
-                facts.Unreadable.Add(ex.Line);
+                _facts.Unreadable.Add(ex.Line);
                 return;
             }
             try
             {
-                tracker.Hoist(program, tracker._root);
-                foreach (Node statement in program) tracker.Exec(statement, tracker._root);
-                tracker.FollowUncalledFunctions();
+                Hoist(program, _root);
+                foreach (Node statement in program) Exec(statement, _root);
+                FollowUncalledFunctions();
             }
             catch (TooComplexException)
             {
-                facts.TooComplex = true;
+                _facts.TooComplex = true;
             }
         }
 
-        /// <summary>Names the script assigns as globals (implicitly, or on globalThis/window): other scripts may call them.</summary>
+        /// <summary>Names the script assigns on the global object (globalThis.x, window.x, self.x): other scripts may call them.</summary>
         public static IEnumerable<string> GlobalsDefined(string script)
         {
             List<Token> tokens;
@@ -354,6 +354,7 @@ namespace BinancePostman.Catalog.Scripts
         {
             Tick();
             if (++_nesting > MaxNesting) throw new TooComplexException();
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // a small thread stack ends in a finding, not a crash
             try
             {
                 return EvalAt(node, scope);

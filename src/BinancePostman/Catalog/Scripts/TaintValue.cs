@@ -120,14 +120,6 @@ namespace BinancePostman.Catalog.Scripts
             return copy;
         }
 
-        /// <summary>The same value with these taints only (a signing call replaces the secret with a signature).</summary>
-        public TaintValue ReplaceTaints(IEnumerable<Taint> taints)
-        {
-            TaintValue copy = Copy();
-            copy.Taints = taints.Distinct().ToArray();
-            return copy;
-        }
-
         public TaintValue WithItemNames(IReadOnlyList<string>? names)
         {
             TaintValue copy = Copy();
