@@ -156,7 +156,7 @@ Describe 'about_BinancePostman' {
 
     It 'covers <Topic>' -ForEach @(
         @{ Topic = 'QUICK START' }, @{ Topic = 'KEYS AND VAULTS' }, @{ Topic = 'NETWORKS' }, @{ Topic = 'PAGING TO CSV' },
-        @{ Topic = 'RATE LIMITS' }, @{ Topic = 'TROUBLESHOOTING' }
+        @{ Topic = 'RATE LIMITS' }, @{ Topic = 'SAFETY CHECKS' }, @{ Topic = 'TROUBLESHOOTING' }
     ) {
         $about | Should -Match "(?m)^$Topic\s*$"
     }
@@ -165,7 +165,7 @@ Describe 'about_BinancePostman' {
         @{ Fact = 'SecretManagement' }, @{ Fact = 'PrivateKeyPassphrase' }, @{ Fact = 'Testnet' }, @{ Fact = 'Demo' },
         @{ Fact = '/sapi' }, @{ Fact = 'Export-Csv' }, @{ Fact = '-All' }, @{ Fact = 'X-MBX-USED-WEIGHT' }, @{ Fact = 'Retry-After' },
         @{ Fact = '-MaximumRetryCount' }, @{ Fact = 'Get-BinanceRateLimit' }, @{ Fact = 'IP whitelist' }, @{ Fact = 'Permissions' },
-        @{ Fact = 'Wrong network' }, @{ Fact = 'HTML' }, @{ Fact = '-1100' }, @{ Fact = '-1106' }, @{ Fact = '429' }, @{ Fact = '418' }
+        @{ Fact = 'Wrong network' }, @{ Fact = 'HTML' }, @{ Fact = '-TrustedHost' }, @{ Fact = 'BinancePostman.UntrustedHost' }, @{ Fact = '-1100' }, @{ Fact = '-1106' }, @{ Fact = '429' }, @{ Fact = '418' }
     ) {
         $about | Should -Match ([regex]::Escape($Fact))
     }
