@@ -85,9 +85,9 @@ namespace BinancePostman.Catalog
             /// <summary>A Postman auth block sends the API key (apikey auth with X-MBX-APIKEY): every request under it carries the key.</summary>
             public bool AuthSendsKey { get; set; }
 
-            public void Add(AuditSeverity severity, string location, string jsonPath, string finding, string advice)
+            public void Add(AuditSeverity severity, string location, string jsonPath, string finding, string advice, AuditHint hint = AuditHint.None, string? host = null)
             {
-                if (severity >= Minimum) Findings.Add(new AuditFinding(severity, File, location, Lines.LineOf(jsonPath), finding, advice));
+                if (severity >= Minimum) Findings.Add(new AuditFinding(severity, File, location, Lines.LineOf(jsonPath), finding, advice, hint, host));
             }
         }
 
@@ -147,7 +147,8 @@ namespace BinancePostman.Catalog
                     $"{h.Count} request(s) go to {host.Key}, {(loopback ? "this machine" : "which is not a Binance host")}{carries}.",
                     loopback ? "Fine for a local test exchange; the module sends keys to this machine only when you name it for the call or the session, or trust it."
                     : keyed > 0 ? "In Postman, your API key and a valid signature would go there; the module refuses to send them unless you name or trust the host. Do not use this collection unless the host is yours."
-                    : "Requests signed with your key would go there. Use the collection only if you know that host; the module sends a request elsewhere only where you name the host for the call or the session.");
+                    : "Requests signed with your key would go there. Use the collection only if you know that host; the module sends a request elsewhere only where you name the host for the call or the session.",
+                    loopback || keyed > 0 ? AuditHint.TrustHost : AuditHint.None, host.Key);
             }
             foreach (var (key, jsonPath, host) in c.VariableHosts)
             {
@@ -369,14 +370,16 @@ namespace BinancePostman.Catalog
             SecretText.Kind kind = SecretText.Of(key);
             if (SecretText.IsPem(value))
                 c.Add(AuditSeverity.Error, location, jsonPath, $"The {kindOfFile} holds a PEM private key in plain text.",
-                    "Keep private keys in a SecretManagement vault or a protected file, never in a Postman file (about_BinancePostman, KEYS AND VAULTS, says how); replace the key if the file was shared.");
+                    "Keep private keys in a SecretManagement vault or a protected file, never in a Postman file; replace the key if the file was shared.",
+                    AuditHint.PrivateKeyInVault);
             // a signature Postman's script left behind is 64 hex characters too, and harmless
             else if (!ModuleParameters.IsSignature(key) && SecretText.LooksReal(value, key) && (kind != SecretText.Kind.None || SecretText.HasBinanceKeyShape(value)))
             {
                 bool secret = kind == SecretText.Kind.Secret;
                 c.Add(secret ? AuditSeverity.Error : AuditSeverity.Warning, location, jsonPath,
                     $"The {kindOfFile} holds what looks like a real {(secret ? "API secret" : "API key")} in plain text.",
-                    "Keep keys in a SecretManagement vault (about_BinancePostman, KEYS AND VAULTS, says how). Put a placeholder back in the file, and replace the key if the file was shared.");
+                    "Keep keys in a SecretManagement vault. Put a placeholder back in the file, and replace the key if the file was shared.",
+                    AuditHint.KeysInVault);
             }
             string? host = HostOf(value);
             if (host != null && !BinanceHosts.IsBinanceHost(host) && deferHost)
