@@ -95,7 +95,7 @@ namespace BinancePostman.Benchmarks
             // the module's own budget would hold it to Binance's default 6,000 a minute: give it the exchange's limit
             client.Limits.Learn(new Uri(baseUri).Authority, "/api/v3/account", new[] { new BinancePostman.Http.RateLimitRule(BinancePostman.Http.RateLimitKind.Weight, new BinancePostman.Http.RateInterval(1, 'M'), 100_000_000) });
             var request = BinancePostman.Session.RequestBuilder.PrepareRaw("GET", baseUri, "/api/v3/account", BinancePostman.Catalog.SecurityType.USER_DATA,
-                Array.Empty<System.Collections.Generic.KeyValuePair<string, string>>());
+                Array.Empty<System.Collections.Generic.KeyValuePair<string, string>>(), BinancePostman.Catalog.BaseUriOrigin.ForCall);
             for (int i = 0; i < count / 10; i++)
                 (await client.SendAsync(request, apiKey, signer, null, new BinancePostman.Http.SendOptions(), default)).Dispose();
             var watch = Stopwatch.StartNew();

@@ -73,7 +73,7 @@ namespace BinancePostman.Benchmarks
             var client = new BinanceClient(new System.Net.Http.HttpClient(), new ServerClock());
             client.Limits.Learn(new Uri(baseUri).Authority, "/api/v3/account", new[] { new RateLimitRule(RateLimitKind.Weight, new RateInterval(1, 'M'), 100_000_000) });
             IRequestSigner signer = SignerFactory.Create(exchange.State.Keys.HmacSecret, null);
-            var request = RequestBuilder.PrepareRaw("GET", baseUri, "/api/v3/account", SecurityType.USER_DATA, Array.Empty<KeyValuePair<string, string>>());
+            var request = RequestBuilder.PrepareRaw("GET", baseUri, "/api/v3/account", SecurityType.USER_DATA, Array.Empty<KeyValuePair<string, string>>(), BaseUriOrigin.ForCall);
             Time("client send + read", count, () =>
             {
                 var options = new SendOptions { WaitingThreadId = Environment.CurrentManagedThreadId };

@@ -169,8 +169,16 @@ namespace BinancePostman.Commands
             {
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
+                TrustedHosts = ModuleSession.Current.TrustedHosts,
             };
             return new ClientPump(this, _verbose).Run(settings, work, Cancellation);
+        }
+
+        /// <summary>Refuses a request with keys for an untrusted host before it is confirmed (the send path checks again).</summary>
+        internal static void RefuseUntrustedHost(PreparedRequest request, SessionSnapshot session)
+        {
+            HostTrustDecision decision = HostTrust.Decide(request, session.TrustedHosts);
+            if (decision.Verdict == HostVerdict.Refused) throw new UntrustedHostException(decision, request.Method, request.Path);
         }
 
         /// <summary>recvWindow as Binance wants it: up to three decimals, no exponent.</summary>

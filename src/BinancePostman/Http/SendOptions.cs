@@ -18,6 +18,10 @@ namespace BinancePostman.Http
         /// still runs on it, the HTTP exchange is made synchronously there (<see cref="SyncHttpSend"/>). 0: never.
         /// </summary>
         public int WaitingThreadId { get; set; }
+        /// <summary>Hosts the user trusts with keys besides Binance's (Connect-Binance -TrustedHost).</summary>
+        public TrustedHostList TrustedHosts { get; set; } = TrustedHostList.Empty;
+        /// <summary>A request without keys goes to a host no one named (a collection's or an environment's): the caller may warn.</summary>
+        public Action<HostTrustDecision>? OnUnnamedHost { get; set; }
     }
 
     /// <summary>A wait the module makes before sending: why, and until when.</summary>
