@@ -88,8 +88,10 @@ namespace BinancePostman.Benchmarks
         {
             for (int i = 0; i < count / 10; i++) work();
             var watch = Stopwatch.StartNew();
+            double cpu = ThreadCpu.Now();
             for (int i = 0; i < count; i++) work();
-            Console.WriteLine($"{label,-24} {watch.Elapsed.TotalMilliseconds * 1000 / count,8:0.00} us");
+            cpu = ThreadCpu.Now() - cpu;
+            Console.WriteLine($"{label,-24} {watch.Elapsed.TotalMilliseconds * 1000 / count,8:0.00} us, this thread's CPU {cpu / count,7:0.00} us");
         }
     }
 }
