@@ -69,6 +69,15 @@ BeforeAll {
             if ($dynamic.Count -eq 0) { continue }
             if ($name -ne 'Invoke-BinanceRequest') { foreach ($d in $dynamic) { "passes -$d to $name, which has no such parameter" }; continue }
             $endpointAst = if ($named.Contains('Name')) { $named['Name'] } elseif ($positional.Count -gt 0) { $positional[0] }
+            # a piped endpoint: Get-BinanceEndpoint '<name>' | Invoke-BinanceRequest -symbol ...
+            $pipeline = $call.Parent
+            if (-not $endpointAst -and $pipeline -is [System.Management.Automation.Language.PipelineAst]) {
+                $index = $pipeline.PipelineElements.IndexOf($call)
+                $upstream = if ($index -gt 0) { $pipeline.PipelineElements[$index - 1] }
+                if ($upstream -is [System.Management.Automation.Language.CommandAst] -and $upstream.GetCommandName() -eq 'Get-BinanceEndpoint' -and $upstream.CommandElements.Count -gt 1) {
+                    $endpointAst = $upstream.CommandElements[1]
+                }
+            }
             if ($endpointAst -isnot [System.Management.Automation.Language.StringConstantExpressionAst]) {
                 "passes -$($dynamic -join ', -') to Invoke-BinanceRequest without a literal endpoint name to check them against"; continue
             }

@@ -67,6 +67,7 @@ Describe 'Keys in use against the fake exchange' {
                 @{ key = 'binance-api-key'; value = $hmacKey; enabled = $true },
                 @{ key = 'binance-api-secret'; value = $hmacSecret; enabled = $true }) } | ConvertTo-Json -Depth 4 | Set-Content $envFile
         Import-BinanceEnvironment $envFile -SkipAudit   # the audit of such files is Audit.Tests.ps1's
+        Connect-Binance -TrustedHost ([uri]$base).Authority   # an environment's local host gets keys only when trusted by name
         $out = Invoke-BinanceRequest 'Account Information (USER_DATA)' -Environment 'Local With Keys' 3>&1
         ($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Message | Should -Match 'Set-BinanceCredential'
         ($out | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] }).accountType | Should -Be 'SPOT'

@@ -99,6 +99,20 @@ Describe 'The session and the request core' {
         @(Get-FakeRequests $exchangeB) | Should -BeNullOrEmpty
     }
 
+    It 'Ctrl+C ends a request whose answer is slow to come (the call waits on the pipeline thread)' {
+        Set-FakeExchange $exchangeA @{ fault = @{ kind = 'slow'; delayMs = 15000; count = 1; pathContains = '/api/v3/depth' } }
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$(Get-ModulePath)'; Invoke-BinanceRequest 'Order Book' -symbol BTCUSDT -BaseUri '$($exchangeA.BaseUri)' -TimeoutSec 60")
+        $running = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(10)
+        while (-not @(Get-FakeRequests $exchangeA | Where-Object Path -EQ '/api/v3/depth') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $ps.Dispose()
+    }
+
     Context 'Piped endpoints take their parameters by name' {
         It 'binds them with no warning and sends them as given' {
             $out = Get-BinanceEndpoint 'Spot\Order Book' | Invoke-BinanceRequest -symbol BNBUSDT -limit 5 -BaseUri $exchangeA.BaseUri 3>&1

@@ -38,11 +38,20 @@ namespace BinancePostman.Catalog
             return true;
         }
 
-        /// <summary>True for binance.com, binance.vision and binancefuture.com hosts and their subdomains.</summary>
+        /// <summary>
+        /// The domains of Binance's documented REST hosts on every network: binance.com (production: api, api1-4, api-gcp,
+        /// fapi, dapi, eapi, papi; demo: demo-api, demo-fapi, demo-dapi), binance.vision (the spot testnet, data-api) and
+        /// binancefuture.com (the futures and options testnet). binance.us is not here: Binance.US is a separate exchange
+        /// with its own accounts and keys, so a binance.com key sent there goes to another company; its users trust it by name
+        /// (Connect-Binance -TrustedHost api.binance.us).
+        /// </summary>
+        private static readonly string[] Domains = { "binance.com", "binance.vision", "binancefuture.com" };
+
+        /// <summary>True for hosts in Binance's domains (binance.com, binance.vision, binancefuture.com) and their subdomains.</summary>
         public static bool IsBinanceHost(string host)
         {
             string h = host.TrimEnd('.').ToLowerInvariant();
-            foreach (string domain in new[] { "binance.com", "binance.vision", "binancefuture.com", "binance.us" })
+            foreach (string domain in Domains)
                 if (h == domain || h.EndsWith("." + domain, StringComparison.Ordinal)) return true;
             return false;
         }
@@ -51,7 +60,8 @@ namespace BinancePostman.Catalog
         public static bool IsLoopback(string host)
         {
             string h = host.Trim('[', ']').TrimEnd('.');
-            return string.Equals(h, "localhost", StringComparison.OrdinalIgnoreCase) || h.StartsWith("127.", StringComparison.Ordinal) || h == "::1";
+            return string.Equals(h, "localhost", StringComparison.OrdinalIgnoreCase) || h.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+                || h.StartsWith("127.", StringComparison.Ordinal) || h == "::1" || h == "0.0.0.0";
         }
 
         /// <summary>The name a network has in the newer environments' `environment` variable and the `*_url` collection variables.</summary>

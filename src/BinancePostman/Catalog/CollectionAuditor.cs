@@ -72,13 +72,32 @@ namespace BinancePostman.Catalog
             public JsonLineMap Lines { get; }
             public List<AuditFinding> Findings { get; }
             public Dictionary<string, string> Variables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-            /// <summary>Non-Binance hosts of requests: one finding per host, naming the first request.</summary>
-            public Dictionary<string, (int count, string location, string jsonPath)> ForeignHosts { get; } = new Dictionary<string, (int, string, string)>(StringComparer.OrdinalIgnoreCase);
+            /// <summary>Non-Binance hosts of requests: one finding per host, naming the first request (the first that carries the key, if any).</summary>
+            public Dictionary<string, ForeignHost> ForeignHosts { get; } = new Dictionary<string, ForeignHost>(StringComparer.OrdinalIgnoreCase);
+            /// <summary>Collection variables holding a URL whose host is not Binance's, checked once the requests that use them are known.</summary>
+            public List<(string key, string jsonPath, string host)> VariableHosts { get; } = new List<(string, string, string)>();
+            /// <summary>Variables that give the host of a request with the key header or a signature.</summary>
+            public HashSet<string> KeyedVariables { get; } = new HashSet<string>(StringComparer.Ordinal);
+            public HashSet<string> UsedVariables { get; } = new HashSet<string>(StringComparer.Ordinal);
+            public List<(string location, ScriptAuditor.Report report)> Scripts { get; } = new List<(string, ScriptAuditor.Report)>();
+            /// <summary>Globals the file's scripts define: other scripts may call them.</summary>
+            public HashSet<string> ScriptGlobals { get; } = new HashSet<string>(StringComparer.Ordinal);
+            /// <summary>A Postman auth block sends the API key (apikey auth with X-MBX-APIKEY): every request under it carries the key.</summary>
+            public bool AuthSendsKey { get; set; }
 
-            public void Add(AuditSeverity severity, string location, string jsonPath, string finding, string advice)
+            public void Add(AuditSeverity severity, string location, string jsonPath, string finding, string advice, AuditHint hint = AuditHint.None, string? host = null)
             {
-                if (severity >= Minimum) Findings.Add(new AuditFinding(severity, File, location, Lines.LineOf(jsonPath), finding, advice));
+                if (severity >= Minimum) Findings.Add(new AuditFinding(severity, File, location, Lines.LineOf(jsonPath), finding, advice, hint, host));
             }
+        }
+
+        private sealed class ForeignHost
+        {
+            public int Count;
+            public int Keyed;
+            public string Location = "";
+            public string JsonPath = "";
+            public bool LocationKeyed;
         }
 
         private static void AuditEnvironment(Context c, JsonElement values)
@@ -95,6 +114,7 @@ namespace BinancePostman.Catalog
 
         private static void AuditCollection(Context c, JsonElement root)
         {
+            CollectScriptGlobals(c, root);
             if (JsonValues.TryArray(root, "variable", out JsonElement variables))
             {
                 int i = 0;
@@ -105,21 +125,73 @@ namespace BinancePostman.Catalog
                     if (string.IsNullOrEmpty(key)) continue;
                     string? value = JsonValues.String(v, "value");
                     c.Variables[key!] = value ?? "";
-                    CheckValue(c, $"variable '{key}'", jsonPath, key!, value, "collection");
+                    CheckValue(c, $"variable '{key}'", jsonPath, key!, value, "collection", deferHost: true);
                 }
             }
             AuditEvents(c, root, "collection", "");
             AuditAuth(c, root, "collection", "");
             if (JsonValues.TryArray(root, "item", out JsonElement items))
                 AuditItems(c, items, "item", "");
+            CrossScriptRequests(c);
+
+            // a script that sets X-MBX-APIKEY, or an apikey auth block, gives every request the key
+            bool allKeyed = c.AuthSendsKey || c.Scripts.Any(s => s.report.SetsKeyHeader);
             foreach (var host in c.ForeignHosts)
             {
+                ForeignHost h = host.Value;
                 bool loopback = BinanceHosts.IsLoopback(host.Key);
-                if ((loopback ? AuditSeverity.Info : AuditSeverity.Warning) < c.Minimum) continue;
-                c.Findings.Add(new AuditFinding(loopback ? AuditSeverity.Info : AuditSeverity.Warning, c.File, host.Value.location, c.Lines.LineOf(host.Value.jsonPath),
-                    $"{host.Value.count} request(s) go to {host.Key}, {(loopback ? "this machine" : "which is not a Binance host")}.",
-                    loopback ? "Fine for a local test exchange." : "Requests signed with your key would go there. Use the collection only if you know that host; the module sends a request elsewhere only where you name the host for the call or the session."));
+                int keyed = allKeyed ? h.Count : h.Keyed;
+                AuditSeverity severity = loopback ? AuditSeverity.Info : keyed > 0 ? AuditSeverity.Error : AuditSeverity.Warning;
+                string carries = keyed == 0 ? "" : keyed == h.Count ? (h.Count == 1 ? "; it carries the API key or a signature" : "; they carry the API key or a signature") : $"; {keyed} of them carry the API key or a signature";
+                c.Add(severity, h.Location, h.JsonPath,
+                    $"{h.Count} request(s) go to {host.Key}, {(loopback ? "this machine" : "which is not a Binance host")}{carries}.",
+                    loopback ? "Fine for a local test exchange; the module sends keys to this machine only when you name it for the call or the session, or trust it."
+                    : keyed > 0 ? "In Postman, your API key and a valid signature would go there; the module refuses to send them unless you name or trust the host. Do not use this collection unless the host is yours."
+                    : "Requests signed with your key would go there. Use the collection only if you know that host; the module sends a request elsewhere only where you name the host for the call or the session.",
+                    loopback || keyed > 0 ? AuditHint.TrustHost : AuditHint.None, host.Key);
             }
+            foreach (var (key, jsonPath, host) in c.VariableHosts)
+            {
+                bool loopback = BinanceHosts.IsLoopback(host);
+                bool keyed = c.KeyedVariables.Contains(key) || (allKeyed && c.UsedVariables.Contains(key));
+                c.Add(loopback ? AuditSeverity.Info : keyed ? AuditSeverity.Error : AuditSeverity.Warning, $"variable '{key}'", jsonPath,
+                    $"'{key}' points at {host}, {(loopback ? "this machine" : "which is not a Binance host")}{(keyed && !loopback ? ", and requests with the API key or a signature use it" : "")}.",
+                    loopback ? "Fine for a local test exchange." : "Requests signed with your key would go there. Use it only if you know that host.");
+            }
+        }
+
+        /// <summary>One script reads the key and another (which does not) sends requests: together they can send it away.</summary>
+        private static void CrossScriptRequests(Context c)
+        {
+            var reader = c.Scripts.FirstOrDefault(s => s.report.ReadsKeyMaterial);
+            if (reader.report == null) return;
+            foreach (var (location, report) in c.Scripts)
+            {
+                if (report.ReadsKeyMaterial || report.FirstRequestLine < 0) continue;
+                AuditFinding request = report.Findings.First(f => f.Finding.Contains("request of its own"));
+                if (AuditSeverity.Error >= c.Minimum)
+                    c.Findings.Add(new AuditFinding(AuditSeverity.Error, c.File, request.Location, request.Line,
+                        $"The script sends requests of its own, and the {reader.location} reads the API key or secret.",
+                        "Scripts of one collection share variables: together they can send your key anywhere. Do not run this collection; replace the key if it has been run."));
+            }
+        }
+
+        /// <summary>Globals any script of the file assigns (globalThis.x = ...): calls to them elsewhere are the scripts' own code, not a library.</summary>
+        private static void CollectScriptGlobals(Context c, JsonElement owner)
+        {
+            if (JsonValues.TryArray(owner, "event", out JsonElement events))
+                foreach (JsonElement ev in events.EnumerateArray())
+                    if (ev.ValueKind == JsonValueKind.Object && ev.TryGetProperty("script", out JsonElement script) && script.ValueKind == JsonValueKind.Object
+                        && script.TryGetProperty("exec", out JsonElement exec))
+                    {
+                        string text = exec.ValueKind == JsonValueKind.Array
+                            ? string.Join("\n", exec.EnumerateArray().Select(l => JsonValues.AsString(l) ?? ""))
+                            : JsonValues.AsString(exec) ?? "";
+                        foreach (string name in Scripts.TaintTracker.GlobalsDefined(text)) c.ScriptGlobals.Add(name);
+                    }
+            if (JsonValues.TryArray(owner, "item", out JsonElement items))
+                foreach (JsonElement item in items.EnumerateArray())
+                    if (item.ValueKind == JsonValueKind.Object) CollectScriptGlobals(c, item);
         }
 
         private static void AuditItems(Context c, JsonElement items, string jsonPath, string names)
@@ -159,10 +231,12 @@ namespace BinancePostman.Catalog
                 string listen = JsonValues.String(ev, "listen") ?? "script";
                 string where = $"{location} {(listen == "prerequest" ? "pre-request" : listen)} script";
                 string execPath = eventPath + ".script.exec";
-                c.Add(AuditSeverity.Info, where, execPath, ScriptAuditor.Describe(lines),
+                ScriptAuditor.Report report = ScriptAuditor.Audit(c.File, where, lines,
+                    i => c.Lines.LineOf(execIsArray ? $"{execPath}[{i}]" : execPath), c.ScriptGlobals, c.Variables);
+                c.Add(AuditSeverity.Info, where, execPath, report.Description,
                     "The module never runs Postman scripts: it signs requests itself. The script matters only if you open the collection in Postman.");
-                c.Findings.AddRange(ScriptAuditor.Audit(c.File, where, lines,
-                    i => c.Lines.LineOf(execIsArray ? $"{execPath}[{i}]" : execPath)));
+                c.Findings.AddRange(report.Findings.Where(f => f.Severity >= c.Minimum));
+                c.Scripts.Add((where, report));
             }
         }
 
@@ -175,6 +249,8 @@ namespace BinancePostman.Catalog
             int i = 0;
             foreach (JsonElement entry in entries.EnumerateArray())
             {
+                if (type == "apikey" && JsonValues.String(entry, "key") == "key" && string.Equals(JsonValues.String(entry, "value"), ModuleParameters.ApiKeyHeader, StringComparison.OrdinalIgnoreCase))
+                    c.AuthSendsKey = true;
                 string path = $"{prefix}auth.{type}[{i++}]";
                 string? value = JsonValues.String(entry, "value");
                 string key = JsonValues.String(entry, "key") ?? "value";
@@ -188,6 +264,7 @@ namespace BinancePostman.Catalog
         {
             string host = "";
             string raw = "";
+            bool keyed = CarriesKey(request);
             if (request.TryGetProperty("url", out JsonElement url))
             {
                 if (url.ValueKind == JsonValueKind.String) raw = url.GetString() ?? "";
@@ -202,13 +279,26 @@ namespace BinancePostman.Catalog
                 }
             }
             if (host.Length == 0) host = RequestReader.RawParts(raw).host;
+            if (!keyed && raw.IndexOf('?') >= 0 && raw.Substring(raw.IndexOf('?')).Split('?', '&').Any(p => ModuleParameters.IsSignature(p.Split('=')[0]))) keyed = true;
+            foreach (string variable in VariablesIn(host))
+            {
+                c.UsedVariables.Add(variable);
+                if (keyed) c.KeyedVariables.Add(variable);
+            }
             string resolved = new VariableResolver(c.Variables, null).Resolve(host);
             if (resolved.Length > 0 && resolved.IndexOf("://", StringComparison.Ordinal) < 0) resolved = "https://" + resolved;
             string? hostName = HostOf(resolved);
             if (hostName != null && !BinanceHosts.IsBinanceHost(hostName))
             {
-                c.ForeignHosts.TryGetValue(hostName, out var seen);
-                c.ForeignHosts[hostName] = seen.count == 0 ? (1, location + " URL", jsonPath + ".url") : (seen.count + 1, seen.location, seen.jsonPath);
+                if (!c.ForeignHosts.TryGetValue(hostName, out ForeignHost? seen)) c.ForeignHosts[hostName] = seen = new ForeignHost();
+                seen.Count++;
+                if (keyed) seen.Keyed++;
+                if (seen.Count == 1 || (keyed && !seen.LocationKeyed))
+                {
+                    seen.Location = location + " URL";
+                    seen.JsonPath = jsonPath + ".url";
+                    seen.LocationKeyed = keyed;
+                }
             }
 
             if (JsonValues.TryArray(request, "header", out JsonElement headers))
@@ -238,6 +328,25 @@ namespace BinancePostman.Catalog
             }
         }
 
+        /// <summary>The request has the API-key header or a signature entry (in the query or the body).</summary>
+        private static bool CarriesKey(JsonElement request)
+        {
+            if (JsonValues.TryArray(request, "header", out JsonElement headers))
+                foreach (JsonElement h in headers.EnumerateArray())
+                    if (string.Equals(JsonValues.String(h, "key"), ModuleParameters.ApiKeyHeader, StringComparison.OrdinalIgnoreCase) && !JsonValues.IsTrue(h, "disabled"))
+                        return true;
+            bool HasSignature(JsonElement owner, string list)
+            {
+                if (!JsonValues.TryArray(owner, list, out JsonElement entries)) return false;
+                foreach (JsonElement e in entries.EnumerateArray())
+                    if (ModuleParameters.IsSignature(JsonValues.String(e, "key") ?? "")) return true;
+                return false;
+            }
+            if (request.TryGetProperty("url", out JsonElement url) && url.ValueKind == JsonValueKind.Object && HasSignature(url, "query")) return true;
+            if (request.TryGetProperty("body", out JsonElement body) && body.ValueKind == JsonValueKind.Object && (HasSignature(body, "urlencoded") || HasSignature(body, "formdata"))) return true;
+            return false;
+        }
+
         /// <summary>A query or body entry whose value is a secret variable sends the secret itself.</summary>
         private static void CheckParameters(Context c, JsonElement owner, string list, string location, string jsonPath)
         {
@@ -254,23 +363,28 @@ namespace BinancePostman.Catalog
             }
         }
 
-        private static void CheckValue(Context c, string location, string jsonPath, string key, string? value, string kindOfFile)
+        /// <param name="deferHost">collection variables: the host is judged once the requests that use it are known</param>
+        private static void CheckValue(Context c, string location, string jsonPath, string key, string? value, string kindOfFile, bool deferHost = false)
         {
             if (value == null) return;
             SecretText.Kind kind = SecretText.Of(key);
             if (SecretText.IsPem(value))
                 c.Add(AuditSeverity.Error, location, jsonPath, $"The {kindOfFile} holds a PEM private key in plain text.",
-                    "Keep private keys in a SecretManagement vault or a protected file, never in a Postman file (about_BinancePostman, KEYS AND VAULTS, says how); replace the key if the file was shared.");
+                    "Keep private keys in a SecretManagement vault or a protected file, never in a Postman file; replace the key if the file was shared.",
+                    AuditHint.PrivateKeyInVault);
             // a signature Postman's script left behind is 64 hex characters too, and harmless
             else if (!ModuleParameters.IsSignature(key) && SecretText.LooksReal(value, key) && (kind != SecretText.Kind.None || SecretText.HasBinanceKeyShape(value)))
             {
                 bool secret = kind == SecretText.Kind.Secret;
                 c.Add(secret ? AuditSeverity.Error : AuditSeverity.Warning, location, jsonPath,
                     $"The {kindOfFile} holds what looks like a real {(secret ? "API secret" : "API key")} in plain text.",
-                    "Keep keys in a SecretManagement vault (about_BinancePostman, KEYS AND VAULTS, says how). Put a placeholder back in the file, and replace the key if the file was shared.");
+                    "Keep keys in a SecretManagement vault. Put a placeholder back in the file, and replace the key if the file was shared.",
+                    AuditHint.KeysInVault);
             }
             string? host = HostOf(value);
-            if (host != null && !BinanceHosts.IsBinanceHost(host))
+            if (host != null && !BinanceHosts.IsBinanceHost(host) && deferHost)
+                c.VariableHosts.Add((key, jsonPath, host));
+            else if (host != null && !BinanceHosts.IsBinanceHost(host))
             {
                 bool loopback = BinanceHosts.IsLoopback(host);
                 c.Add(loopback ? AuditSeverity.Info : AuditSeverity.Warning, location, jsonPath,

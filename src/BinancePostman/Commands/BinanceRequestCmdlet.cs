@@ -210,6 +210,7 @@ namespace BinancePostman.Commands
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
                 Proxy = _proxy,
                 OnReply = wantsReply ? head => Volatile.Write(ref _lastReply, head) : (Action<ReplyHead>?)null,
+                TrustedHosts = ModuleSession.Current.TrustedHosts,
             };
             try
             {
@@ -243,6 +244,13 @@ namespace BinancePostman.Commands
                 // a read-only or constant variable: said, while the reply itself is still written
                 WriteError(ex.ErrorRecord);
             }
+        }
+
+        /// <summary>Refuses a request with keys for an untrusted host before it is confirmed (the send path checks again).</summary>
+        internal static void RefuseUntrustedHost(PreparedRequest request, SessionSnapshot session)
+        {
+            HostTrustDecision decision = HostTrust.Decide(request, session.TrustedHosts);
+            if (decision.Verdict == HostVerdict.Refused) throw new UntrustedHostException(decision, request.Method, request.Path);
         }
 
         /// <summary>recvWindow as Binance wants it: up to three decimals, no exponent.</summary>

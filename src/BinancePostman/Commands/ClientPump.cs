@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using BinancePostman.Http;
+using BinancePostman.Session;
 
 namespace BinancePostman.Commands
 {
@@ -39,6 +40,8 @@ namespace BinancePostman.Commands
                 Timeout = template.Timeout,
                 Retry = template.Retry,
                 MaximumRateLimitWait = template.MaximumRateLimitWait,
+                TrustedHosts = template.TrustedHosts,
+                OnUnnamedHost = decision => Post(decision),
                 Log = _verbose ? line => Post(line) : (Action<string>?)null,
                 OnWait = notice => Post(notice),
                 WaitingThreadId = Environment.CurrentManagedThreadId,
@@ -77,6 +80,8 @@ namespace BinancePostman.Commands
             {
                 if (item is string line) _cmdlet.WriteVerbose(line);
                 else if (item is WaitNotice notice) progress = ShowWait(notice, progress);
+                else if (item is HostTrustDecision unnamed && ModuleSession.WarnedHosts.TryAdd(unnamed.Host, true))
+                    _cmdlet.WriteWarning(HostTrustText.UnnamedHostWarning(unnamed));
             }
             return progress;
         }

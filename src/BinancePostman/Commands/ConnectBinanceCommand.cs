@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using BinancePostman.Catalog;
 using BinancePostman.Credentials;
+using BinancePostman.Http;
 using BinancePostman.Session;
 
 namespace BinancePostman.Commands
@@ -53,6 +54,10 @@ namespace BinancePostman.Commands
         [Parameter]
         public Uri? BaseUri { get; set; }
 
+        /// <summary>Hosts of your own (a gateway or proxy: name, optional port) that requests with keys may go to besides Binance's.</summary>
+        [Parameter]
+        public string[]? TrustedHost { get; set; }
+
         /// <summary>The collection that wins when several have an endpoint of the same name (default: Spot).</summary>
         [Parameter]
         [ArgumentCompleter(typeof(Completion.CollectionNameCompleter))]
@@ -66,14 +71,16 @@ namespace BinancePostman.Commands
             try
             {
                 SessionSnapshot current = ModuleSession.Current;
+                TrustedHostList trusted = ReadTrustedHosts();
                 ApiCredential? credential = CredentialBuilder.Build(Keys(), (vault, secret) => SecretManagementVault.Read(this, vault, secret));
                 string? keySource = credential == null ? null : KeySourceText.For(credential, connect: true);
                 var connection = new BinanceConnection(Network, BaseUri, credential?.Signer?.Describe() ?? (credential != null ? "API key only" : null),
-                    credential?.MaskedApiKey, keySource, DateTime.Now);
+                    credential?.MaskedApiKey, keySource, DateTime.Now, new System.Collections.Generic.List<string>(trusted.Entries).ToArray());
                 string defaultCollection = string.IsNullOrEmpty(DefaultCollection) ? current.DefaultCollection : DefaultCollection!;
                 // one snapshot, swapped whole: no runspace sees this connection half made
-                ModuleSession.Replace(new SessionSnapshot(Network, BaseUri, credential, defaultCollection, connection));
-                WriteVerbose($"Connected to {Network}{(BaseUri != null ? " at " + BaseUri : "")}{(credential != null ? " with keys from " + keySource : " without keys")}.");
+                ModuleSession.Replace(new SessionSnapshot(Network, BaseUri, credential, defaultCollection, connection, trustedHosts: trusted));
+                WriteVerbose($"Connected to {Network}{(BaseUri != null ? " at " + BaseUri : "")}{(credential != null ? " with keys from " + keySource : " without keys")}"
+                    + $"{(trusted.Count > 0 ? "; keys may also go to " + string.Join(", ", trusted.Entries) : "")}.");
                 if (PassThru) WriteObject(connection);
             }
             catch (Exception ex) when (ErrorRecords.TryFromCredentialFailure(ex, out ErrorRecord? record))
@@ -83,6 +90,18 @@ namespace BinancePostman.Commands
                 ModuleSession.Replace(SessionSnapshot.AfterFailedConnect(Network, BaseUri,
                     string.IsNullOrEmpty(DefaultCollection) ? current.DefaultCollection : DefaultCollection!, record!.Exception.Message));
                 ThrowTerminatingError(record);
+            }
+        }
+
+        private TrustedHostList ReadTrustedHosts()
+        {
+            try
+            {
+                return TrustedHostList.Parse(TrustedHost);
+            }
+            catch (TrustedHostFormatException ex)
+            {
+                throw new PSArgumentException(HostTrustText.BadTrustedHost(ex), nameof(TrustedHost));
             }
         }
 

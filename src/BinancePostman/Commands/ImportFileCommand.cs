@@ -42,8 +42,9 @@ namespace BinancePostman.Commands
         private void WarnAboutFindings(string? file)
         {
             if (SkipAudit || file == null) return;
-            foreach (AuditFinding f in CollectionAuditor.AuditFile(file, AuditSeverity.Warning))
+            foreach (AuditFinding found in CollectionAuditor.AuditFile(file, AuditSeverity.Warning))
             {
+                AuditFinding f = AuditHintText.Complete(found);
                 string line = f.Line != null ? $" (line {f.Line})" : "";
                 WriteWarning($"Audit {f.Severity.ToString().ToLowerInvariant()}: {System.IO.Path.GetFileName(f.File)}, {f.Location}{line}: {f.Finding} {f.Advice}");
             }

@@ -128,6 +128,7 @@ namespace BinancePostman.Commands
             {
                 SessionSnapshot session = ModuleSession.Current;
                 PlannedRequest plan = Plan(session);
+                RefuseUntrustedHost(plan.Request, session);
                 ApiCredential? credential = plan.Request.NeedsApiKey ? ResolveKeys(session, plan.Target.Environment) : null;
                 if (!Confirmation.Ask(this, plan, Force)) return;
                 if (Verbose)

@@ -21,6 +21,7 @@ namespace BinancePostman.Commands
                 NotPageableException notPageable => Make(notPageable, "BinancePostman.InvalidParameterValue", ErrorCategory.InvalidArgument, "All",
                     "-All works with klines (and their families), aggTrades, historicalTrades, myTrades/userTrades and allOrders (historyOrders for options, conditional and algo order history for portfolio margin), on the spot, futures, options and portfolio margin APIs. Page other endpoints with their own parameters."),
                 EndpointRetiredException retired => ForRetired(retired),
+                UntrustedHostException untrusted => ForUntrustedHost(untrusted),
                 MissingParameterException missing => Make(missing, "BinancePostman.MissingParameter", ErrorCategory.InvalidArgument, missing.Endpoint,
                     $"Pass {string.Join(", ", System.Linq.Enumerable.Select(missing.Names, n => "-" + n))} (or in -Parameters). Get-BinanceEndpoint '{missing.Endpoint}' shows every parameter."),
                 EndpointLookupException lookup when lookup.IsAmbiguous => Make(lookup, "BinancePostman.AmbiguousEndpoint", ErrorCategory.InvalidArgument, lookup.Name,

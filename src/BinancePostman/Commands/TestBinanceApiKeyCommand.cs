@@ -29,7 +29,7 @@ namespace BinancePostman.Commands
                 string? recvWindow = RecvWindowText;
                 var check = new ApiKeyCheck(Client);
                 bool hasSapi = network != BinanceNetwork.Testnet;
-                ApiKeyReport report = RunOnClient((options, cancel) => check.RunAsync(target.BaseUri, network, hasSapi, credential.ApiKey, credential.MaskedApiKey,
+                ApiKeyReport report = RunOnClient((options, cancel) => check.RunAsync(target.BaseUri, target.Origin, network, hasSapi, credential.ApiKey, credential.MaskedApiKey,
                     credential.Signer, recvWindow, options, cancel));
                 ApiKeyFindingText.Word(report);
 

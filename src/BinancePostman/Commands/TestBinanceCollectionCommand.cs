@@ -32,7 +32,7 @@ namespace BinancePostman.Commands
                 {
                     WriteVerbose("Auditing " + file);
                     foreach (AuditFinding finding in CollectionAuditor.AuditFile(file, MinimumSeverity))
-                        WriteObject(finding);
+                        WriteObject(AuditHintText.Complete(finding));
                 }
             }
         }

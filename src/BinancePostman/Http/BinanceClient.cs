@@ -46,6 +46,7 @@ namespace BinancePostman.Http
         public async Task<BinanceReply> SendAsync(PreparedRequest request, string? apiKey, IRequestSigner? signer, string? recvWindow,
             SendOptions options, CancellationToken cancel)
         {
+            HostTrust.Enforce(request, options); // keys go only to Binance's hosts or ones the user named: before the clock sync and any byte
             if (request.NeedsApiKey && string.IsNullOrEmpty(apiKey)) throw RequestFailures.NoKey(request, FailureDetail.NoApiKey);
             if (request.IsSigned && signer == null) throw RequestFailures.NoKey(request, FailureDetail.NoSigner);
 

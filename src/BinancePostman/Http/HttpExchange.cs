@@ -51,7 +51,7 @@ namespace BinancePostman.Http
                 if (!viaKnown) { via = route.ProxyFor(target); viaKnown = true; }
                 return via;
             }
-            if (route.AuthorizationFor(target, Via()) is string authorization)
+            if (route.AuthorizationFor(target, Via) is string authorization)
                 message.Headers.TryAddWithoutValidation("Proxy-Authorization", authorization);
             HttpClient http = RetryPolicy.IsRead(request.Method) ? route.Reads
                 : route.Proxy.HasCredentials ? route.StateChangesTo(target, Via())

@@ -62,9 +62,10 @@ namespace BinancePostman.Http
             }
         }
 
-        /// <summary>The Proxy-Authorization to send with a plain-http request that goes through <paramref name="proxy"/> (see <see cref="ProxySetting.BasicAuthorization"/>).</summary>
-        public string? AuthorizationFor(Uri target, Uri? proxy) =>
-            _basic != null && proxy != null && string.Equals(target.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase) ? _basic : null;
+        /// <summary>The Proxy-Authorization to send with a plain-http request that goes through a proxy (see <see cref="ProxySetting.BasicAuthorization"/>).</summary>
+        /// <param name="proxy">the proxy the request goes through, null when direct: asked only when the setting has a user name and password</param>
+        public string? AuthorizationFor(Uri target, Func<Uri?> proxy) =>
+            _basic != null && string.Equals(target.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase) && proxy() != null ? _basic : null;
     }
 
     /// <summary>

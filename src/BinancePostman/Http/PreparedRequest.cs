@@ -11,8 +11,11 @@ namespace BinancePostman.Http
     {
         public PreparedRequest(string method, string baseUri, string path, SecurityType security,
             IReadOnlyList<KeyValuePair<string, string>> query, IReadOnlyList<KeyValuePair<string, string>> body,
-            IReadOnlyList<HeaderEntry> headers, string? rawBody, string? rawBodyContentType, int weight = 1, bool weightKnown = false)
+            IReadOnlyList<HeaderEntry> headers, string? rawBody, string? rawBodyContentType, int weight = 1, bool weightKnown = false,
+            BaseUriOrigin? origin = null, bool keyInTemplate = false)
         {
+            Origin = origin ?? BaseUriOrigin.Unknown;
+            KeyInTemplate = keyInTemplate;
             Weight = weight < 1 ? 1 : weight;
             WeightKnown = weightKnown;
             Method = method;
@@ -33,11 +36,17 @@ namespace BinancePostman.Http
 
         public string Method { get; }
         public string BaseUri { get; }
+        /// <summary>Where BaseUri came from (the user, an environment, the collection): the host check names it.</summary>
+        public BaseUriOrigin Origin { get; }
         /// <summary>Resolved path, path variables substituted and encoded.</summary>
         public string Path { get; }
         public SecurityType Security { get; }
         public bool IsSigned => Security.IsSigned();
         public bool NeedsApiKey => Security.NeedsApiKey();
+        /// <summary>A header, the path or the raw body of the collection's request resolved a key-named variable ({{binance-api-key}}).</summary>
+        public bool KeyInTemplate { get; }
+        /// <summary>The request carries the API key, a signature, or a key the collection's template put in: the host check applies.</summary>
+        public bool CarriesKey => NeedsApiKey || KeyInTemplate;
         public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
         /// <summary>urlencoded body parameters (empty when everything goes in the query).</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Body { get; }
@@ -73,7 +82,7 @@ namespace BinancePostman.Http
             foreach (var p in Query) if (!drop.Contains(p.Key)) query.Add(p);
             foreach (var p in Body) if (!drop.Contains(p.Key)) body.Add(p);
             (body.Count > 0 ? body : query).Add(new KeyValuePair<string, string>(name, value));
-            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType, Weight, WeightKnown);
+            return new PreparedRequest(Method, BaseUri, Path, Security, query, body, Headers, RawBody, RawBodyContentType, Weight, WeightKnown, Origin, KeyInTemplate);
         }
 
         /// <summary>The value of a parameter the request carries, from the query or the body.</summary>

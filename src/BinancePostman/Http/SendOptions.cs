@@ -25,6 +25,10 @@ namespace BinancePostman.Http
         /// headers, as soon as they are known. Not called when no reply came, nor for the clock sync's own reads.
         /// </summary>
         public Action<ReplyHead>? OnReply { get; set; }
+        /// <summary>Hosts the user trusts with keys besides Binance's (Connect-Binance -TrustedHost).</summary>
+        public TrustedHostList TrustedHosts { get; set; } = TrustedHostList.Empty;
+        /// <summary>A request without keys goes to a host no one named (a collection's or an environment's): the caller may warn.</summary>
+        public Action<HostTrustDecision>? OnUnnamedHost { get; set; }
     }
 
     /// <summary>A wait the module makes before sending: why, and until when.</summary>

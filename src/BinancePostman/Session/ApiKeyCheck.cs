@@ -34,12 +34,14 @@ namespace BinancePostman.Session
         }
 
         /// <param name="hasSapi">false for the spot testnet: only /api endpoints there</param>
-        public async Task<ApiKeyReport> RunAsync(string baseUri, BinanceNetwork network, bool hasSapi, string apiKey, string maskedApiKey, IRequestSigner signer,
+        /// <param name="origin">where baseUri came from: the host check refuses a host no one trusted before the clock sync</param>
+        public async Task<ApiKeyReport> RunAsync(string baseUri, BaseUriOrigin origin, BinanceNetwork network, bool hasSapi, string apiKey, string maskedApiKey, IRequestSigner signer,
             string? recvWindow, SendOptions options, CancellationToken cancel)
         {
             var report = new ApiKeyReport(baseUri, network, maskedApiKey, signer.Describe());
-            PreparedRequest restrictions = Signed(baseUri, RestrictionsPath);
-            PreparedRequest account = Signed(baseUri, AccountPath);
+            PreparedRequest restrictions = Signed(baseUri, RestrictionsPath, origin);
+            PreparedRequest account = Signed(baseUri, AccountPath, origin);
+            HostTrust.Enforce(account, options);
 
             _client.Clock.Forget(account.Host);
             await _client.SyncClockAsync(baseUri, AccountPath, options, cancel).ConfigureAwait(false);
@@ -141,7 +143,7 @@ namespace BinancePostman.Session
             return report;
         }
 
-        private static PreparedRequest Signed(string baseUri, string path) =>
-            RequestBuilder.PrepareRaw("GET", baseUri, path, SecurityType.USER_DATA, Array.Empty<KeyValuePair<string, string>>());
+        private static PreparedRequest Signed(string baseUri, string path, BaseUriOrigin origin) =>
+            RequestBuilder.PrepareRaw("GET", baseUri, path, SecurityType.USER_DATA, Array.Empty<KeyValuePair<string, string>>(), origin);
     }
 }

@@ -29,6 +29,10 @@ namespace BinancePostman.Session
         /// <summary>Makes <paramref name="next"/> the session, whole, for every runspace; returns the one it replaced.</summary>
         public static SessionSnapshot Replace(SessionSnapshot next) => Interlocked.Exchange(ref _current, next);
 
+        /// <summary>Hosts no one named that a request without keys went to, each warned about once (until Disconnect-Binance).</summary>
+        public static System.Collections.Concurrent.ConcurrentDictionary<string, bool> WarnedHosts { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+
         public static string ModuleDirectory { get; } = Path.GetDirectoryName(typeof(ModuleSession).Assembly.Location) ?? ".";
 
         /// <summary>The catalog, bundled content loaded.</summary>

@@ -12,7 +12,8 @@ namespace BinancePostman.Session
     /// </summary>
     public static class RequestBuilder
     {
-        public static PreparedRequest Prepare(Endpoint endpoint, string baseUri, IEnumerable<KeyValuePair<string, string>> values, VariableResolver? variables = null)
+        public static PreparedRequest Prepare(Endpoint endpoint, string baseUri, IEnumerable<KeyValuePair<string, string>> values, VariableResolver? variables = null,
+            BaseUriOrigin? origin = null)
         {
             var given = new List<KeyValuePair<string, string>>();
             foreach (var kv in values)
@@ -49,27 +50,44 @@ namespace BinancePostman.Session
                 if (!used.Contains(i) && !IsModuleOwn(given[i].Key)) extra.Add(given[i]);
 
             string path = ResolvePath(endpoint.Path, pathValues, variables);
+            bool keyInTemplate = ResolvesKey(endpoint.Path, variables) || ResolvesKey(endpoint.RawBody, variables);
             var headers = new List<HeaderEntry>();
             foreach (HeaderEntry h in endpoint.Headers)
             {
                 if (IsContentType(h.Name)) continue; // the sender sets the content type that matches what it sends
+                keyInTemplate |= ResolvesKey(h.Value, variables);
                 headers.Add(variables == null ? h : new HeaderEntry(h.Name, variables.Resolve(h.Value)));
             }
             string? rawBody = endpoint.BodyMode == BodyMode.Raw ? variables?.Resolve(endpoint.RawBody ?? "") ?? endpoint.RawBody : null;
             string? rawType = rawBody == null ? null : ContentTypeOf(endpoint) ?? "application/json";
             return new PreparedRequest(endpoint.Method, baseUri, path, endpoint.Security, query, body, headers, rawBody, rawType,
-                endpoint.WeightFor(given), endpoint.WeightRule != null && !endpoint.WeightRule.IsFreeText);
+                endpoint.WeightFor(given), endpoint.WeightRule != null && !endpoint.WeightRule.IsFreeText, origin, keyInTemplate);
         }
 
         /// <summary>A request for anything not in a collection: every value in the query.</summary>
-        public static PreparedRequest PrepareRaw(string method, string baseUri, string path, SecurityType security, IEnumerable<KeyValuePair<string, string>> values)
+        public static PreparedRequest PrepareRaw(string method, string baseUri, string path, SecurityType security, IEnumerable<KeyValuePair<string, string>> values,
+            BaseUriOrigin? origin = null)
         {
             var query = new List<KeyValuePair<string, string>>();
             foreach (var kv in values)
                 if (!string.IsNullOrEmpty(kv.Value) && !IsModuleOwn(kv.Key)) query.Add(kv);
             string p = "/" + path.TrimStart('/');
             return new PreparedRequest(method.ToUpperInvariant(), baseUri, p, security, query, Array.Empty<KeyValuePair<string, string>>(),
-                Array.Empty<HeaderEntry>(), null, null);
+                Array.Empty<HeaderEntry>(), null, null, origin: origin);
+        }
+
+        /// <summary>The template puts in a key-named variable that has a value: the request then carries a key, wherever it goes.</summary>
+        private static bool ResolvesKey(string? template, VariableResolver? variables)
+        {
+            if (template == null || variables == null) return false;
+            for (int open = template.IndexOf("{{", StringComparison.Ordinal); open >= 0; open = template.IndexOf("{{", open + 2, StringComparison.Ordinal))
+            {
+                int close = template.IndexOf("}}", open + 2, StringComparison.Ordinal);
+                if (close < 0) return false;
+                string name = template.Substring(open + 2, close - open - 2).Trim();
+                if (SecretText.Of(name) != SecretText.Kind.None && variables.TryGet(name, out string value) && value.Length > 0) return true;
+            }
+            return false;
         }
 
         private static bool IsModuleOwn(string name) => ModuleParameters.IsSignature(name) || ModuleParameters.IsTimestamp(name);

@@ -14,7 +14,7 @@ namespace BinancePostman.Session
         {
             RequestTarget target = RequestTarget.ForEndpoint(endpoint, options, session, catalog);
             var variables = new VariableResolver(endpoint.Owner.Variables, target.Environment?.Variables);
-            PreparedRequest request = RequestBuilder.Prepare(endpoint, target.BaseUri, values.Items, variables);
+            PreparedRequest request = RequestBuilder.Prepare(endpoint, target.BaseUri, values.Items, variables, target.Origin);
             return new PlannedRequest(request, endpoint.Name, endpoint, target);
         }
 
@@ -22,7 +22,7 @@ namespace BinancePostman.Session
             SessionSnapshot session, EndpointCatalog catalog)
         {
             RequestTarget target = RequestTarget.ForPath(path, options, session, catalog);
-            PreparedRequest request = RequestBuilder.PrepareRaw(method, target.BaseUri, path, security, values.Items);
+            PreparedRequest request = RequestBuilder.PrepareRaw(method, target.BaseUri, path, security, values.Items, target.Origin);
             return new PlannedRequest(request, request.Method + " " + request.Path, null, target);
         }
     }

@@ -18,6 +18,7 @@ namespace BinancePostman.Session
         }
 
         public string BaseUri { get; }
+        /// <summary>Where the base URI came from: the call, the session, an environment's or the collection's variable, or a URL the request writes out.</summary>
         public BaseUriOrigin Origin { get; }
         /// <summary>The environment named for the call, else the one picked for the endpoint's API and network.</summary>
         public PostmanEnvironment? Environment { get; }
@@ -28,10 +29,12 @@ namespace BinancePostman.Session
             BinanceNetwork network = options.Network ?? session.Network;
             PostmanEnvironment? named = Named(options, catalog);
             PostmanEnvironment? environment = named ?? BaseUrlResolver.PickEnvironment(endpoint, network, catalog.Environments);
-            if (options.BaseUri != null) return new RequestTarget(options.BaseUri.ToString(), BaseUriOrigin.Parameter, environment, network);
-            if (named != null) return new RequestTarget(BaseUrlResolver.Resolve(endpoint, named), BaseUriOrigin.NamedEnvironment, named, named.Network ?? network);
-            if (session.BaseUri != null) return new RequestTarget(session.BaseUri.ToString(), BaseUriOrigin.Session, environment, network);
-            return new RequestTarget(BaseUrlResolver.Resolve(endpoint, network, catalog.Environments), BaseUriOrigin.Network, environment, network);
+            if (options.BaseUri != null) return new RequestTarget(options.BaseUri.ToString(), BaseUriOrigin.ForCall, environment, network);
+            if (named != null)
+                return new RequestTarget(BaseUrlResolver.Resolve(endpoint, named, out BaseUriOrigin fromNamed), fromNamed, named, named.Network ?? network);
+            if (session.BaseUri != null) return new RequestTarget(session.BaseUri.ToString(), BaseUriOrigin.ForSession, environment, network);
+            string picked = BaseUrlResolver.Resolve(endpoint, network, catalog.Environments, out BaseUriOrigin fromNetwork);
+            return new RequestTarget(picked, fromNetwork, environment, network);
         }
 
         /// <summary>For a method and path of no collection: the environment of the path's API on the network gives the host.</summary>
@@ -39,10 +42,11 @@ namespace BinancePostman.Session
         {
             BinanceNetwork network = options.Network ?? session.Network;
             PostmanEnvironment? named = Named(options, catalog);
-            if (options.BaseUri != null) return new RequestTarget(options.BaseUri.ToString(), BaseUriOrigin.Parameter, named, network);
-            if (named?.Url != null) return new RequestTarget(named.Url, BaseUriOrigin.NamedEnvironment, named, named.Network ?? network);
-            if (session.BaseUri != null) return new RequestTarget(session.BaseUri.ToString(), BaseUriOrigin.Session, named, network);
-            return new RequestTarget(BaseUrlResolver.ResolveForPath(path, network, catalog.Environments), BaseUriOrigin.Network, named, network);
+            if (options.BaseUri != null) return new RequestTarget(options.BaseUri.ToString(), BaseUriOrigin.ForCall, named, network);
+            if (named?.Url != null) return new RequestTarget(named.Url, BaseUriOrigin.FromEnvironment(named.Name, "url"), named, named.Network ?? network);
+            if (session.BaseUri != null) return new RequestTarget(session.BaseUri.ToString(), BaseUriOrigin.ForSession, named, network);
+            string picked = BaseUrlResolver.ResolveForPath(path, network, catalog.Environments, out BaseUriOrigin fromNetwork);
+            return new RequestTarget(picked, fromNetwork, named, network);
         }
 
         private static PostmanEnvironment? Named(TargetOptions options, EndpointCatalog catalog)

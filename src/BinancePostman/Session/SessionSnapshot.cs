@@ -1,6 +1,7 @@
 using System;
 using BinancePostman.Catalog;
 using BinancePostman.Credentials;
+using BinancePostman.Http;
 
 namespace BinancePostman.Session
 {
@@ -17,8 +18,9 @@ namespace BinancePostman.Session
         public static SessionSnapshot Disconnected { get; } = new SessionSnapshot(BinanceNetwork.Production, null, null, SpotCollection, null);
 
         public SessionSnapshot(BinanceNetwork network, Uri? baseUri, ApiCredential? credential, string defaultCollection, BinanceConnection? connection,
-            string? connectFailure = null)
+            string? connectFailure = null, TrustedHostList? trustedHosts = null)
         {
+            TrustedHosts = trustedHosts ?? TrustedHostList.Empty;
             Network = network;
             BaseUri = baseUri;
             Credential = credential;
@@ -45,5 +47,7 @@ namespace BinancePostman.Session
         public BinanceConnection? Connection { get; }
         /// <summary>Why the last Connect-Binance could not read its keys; null when it could.</summary>
         public string? ConnectFailure { get; }
+        /// <summary>Hosts besides Binance's that requests with keys may go to (Connect-Binance -TrustedHost); kept in memory only.</summary>
+        public TrustedHostList TrustedHosts { get; }
     }
 }

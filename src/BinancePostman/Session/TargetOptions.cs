@@ -12,17 +12,4 @@ namespace BinancePostman.Session
         public string? EnvironmentName { get; set; }
         public BinanceNetwork? Network { get; set; }
     }
-
-    /// <summary>Where a request's base URI came from, for messages and for deciding whom to trust.</summary>
-    public enum BaseUriOrigin
-    {
-        /// <summary>The call's -BaseUri.</summary>
-        Parameter,
-        /// <summary>A loaded environment named for the call.</summary>
-        NamedEnvironment,
-        /// <summary>The session's base URI (Connect-Binance -BaseUri).</summary>
-        Session,
-        /// <summary>The network's bundled environment for the endpoint's API (or the collection's own URL).</summary>
-        Network,
-    }
 }

@@ -47,7 +47,7 @@ namespace BinancePostman.Tests.Http
 
         private static PreparedRequest Order() =>
             RequestBuilder.PrepareRaw("POST", "https://fake.test", "/api/v3/order", SecurityType.TRADE,
-                new[] { new KeyValuePair<string, string>("symbol", "BTCUSDT"), new KeyValuePair<string, string>("side", "BUY") });
+                new[] { new KeyValuePair<string, string>("symbol", "BTCUSDT"), new KeyValuePair<string, string>("side", "BUY") }, BaseUriOrigin.ForCall);
 
         private static (BinanceClient client, ServerClock clock) Client(Scripted handler)
         {

@@ -250,9 +250,9 @@ namespace BinancePostman.Tests.Http
         {
             var proxy = new Uri("http://127.0.0.1:3128");
             var route = new HttpRoute(ProxySetting.Through(proxy, new NetworkCredential("trader", "pw"), false), new HttpClient(), new HttpClient());
-            Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("trader:pw")), route.AuthorizationFor(new Uri("http://127.0.0.1:5000/api/v3/time"), proxy));
-            Assert.Null(route.AuthorizationFor(new Uri("https://api.binance.com/api/v3/time"), proxy));
-            Assert.Null(route.AuthorizationFor(new Uri("http://127.0.0.1:5000/api/v3/time"), null));
+            Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("trader:pw")), route.AuthorizationFor(new Uri("http://127.0.0.1:5000/api/v3/time"), () => proxy));
+            Assert.Null(route.AuthorizationFor(new Uri("https://api.binance.com/api/v3/time"), () => proxy));
+            Assert.Null(route.AuthorizationFor(new Uri("http://127.0.0.1:5000/api/v3/time"), () => null));
         }
 
         [Fact]

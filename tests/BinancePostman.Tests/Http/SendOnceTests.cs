@@ -43,7 +43,7 @@ namespace BinancePostman.Tests.Http
         }
 
         private PreparedRequest Request(string method, string path, SecurityType security, params (string, string)[] values) =>
-            RequestBuilder.PrepareRaw(method, _exchange.BaseUri.ToString(), path, security, values.Select(v => new KeyValuePair<string, string>(v.Item1, v.Item2)));
+            RequestBuilder.PrepareRaw(method, _exchange.BaseUri.ToString(), path, security, values.Select(v => new KeyValuePair<string, string>(v.Item1, v.Item2)), BaseUriOrigin.ForCall);
 
         private void CloseEvery(int every, string method, string path) =>
             _exchange.State.AddFault(new Fault { Kind = "close", Every = every, Count = 10000, Method = method, PathContains = path, AfterProcessing = true });
