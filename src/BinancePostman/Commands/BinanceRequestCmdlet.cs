@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Security;
@@ -113,14 +112,14 @@ namespace BinancePostman.Commands
 
         private bool _verbose;
         private ProxySetting _proxy = ProxySetting.System;
-        // the last reply of the current call, written by the client (any thread), read on the pipeline thread once the call is over
-        private ReplyHead? _lastReply;
+        private ReplyVariables _replies = new ReplyVariables(null, null);
 
         protected override void BeginProcessing()
         {
             _cancel ??= new CancellationTokenSource();
             _verbose = IsVerboseEnabled();
             _proxy = ProxyChoice.From(this);
+            _replies = new ReplyVariables(StatusCodeVariable, ResponseHeadersVariable);
         }
 
         protected override void StopProcessing()
@@ -202,14 +201,12 @@ namespace BinancePostman.Commands
         /// </summary>
         internal T RunOnClient<T>(Func<SendOptions, CancellationToken, Task<T>> work)
         {
-            bool wantsReply = !string.IsNullOrEmpty(StatusCodeVariable) || !string.IsNullOrEmpty(ResponseHeadersVariable);
-            Volatile.Write(ref _lastReply, null);
             var settings = new SendOptions
             {
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
                 Proxy = _proxy,
-                OnReply = wantsReply ? head => Volatile.Write(ref _lastReply, head) : (Action<ReplyHead>?)null,
+                OnReply = _replies.Begin(),
                 TrustedHosts = ModuleSession.Current.TrustedHosts,
             };
             try
@@ -218,31 +215,7 @@ namespace BinancePostman.Commands
             }
             finally
             {
-                if (wantsReply && !Cancellation.IsCancellationRequested) SetReplyVariables(Volatile.Read(ref _lastReply));
-            }
-        }
-
-        private void SetReplyVariables(ReplyHead? reply)
-        {
-            try
-            {
-                if (!string.IsNullOrEmpty(StatusCodeVariable))
-                    SessionState.PSVariable.Set(StatusCodeVariable, reply?.Status);
-                if (!string.IsNullOrEmpty(ResponseHeadersVariable))
-                {
-                    Dictionary<string, string[]>? headers = null;
-                    if (reply != null)
-                    {
-                        headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-                        foreach (var h in reply.Headers) headers[h.Key] = h.Value;
-                    }
-                    SessionState.PSVariable.Set(ResponseHeadersVariable, headers);
-                }
-            }
-            catch (SessionStateException ex)
-            {
-                // a read-only or constant variable: said, while the reply itself is still written
-                WriteError(ex.ErrorRecord);
+                if (!Cancellation.IsCancellationRequested) _replies.Set(this);
             }
         }
 

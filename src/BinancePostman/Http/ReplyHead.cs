@@ -35,6 +35,7 @@ namespace BinancePostman.Http
             return joined;
         }
 
-        private static string[] ToArray(IEnumerable<string> values) => new List<string>(values).ToArray();
+        // .NET hands each header's values over as a string array already; copied only when it does not
+        private static string[] ToArray(IEnumerable<string> values) => values as string[] ?? new List<string>(values).ToArray();
     }
 }

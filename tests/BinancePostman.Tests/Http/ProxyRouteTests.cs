@@ -60,7 +60,7 @@ namespace BinancePostman.Tests.Http
         };
 
         private PreparedRequest Request(string method, string path, SecurityType security, params (string, string)[] values) =>
-            RequestBuilder.PrepareRaw(method, _exchange.BaseUri.ToString(), path, security, values.Select(v => new KeyValuePair<string, string>(v.Item1, v.Item2)));
+            RequestBuilder.PrepareRaw(method, _exchange.BaseUri.ToString(), path, security, values.Select(v => new KeyValuePair<string, string>(v.Item1, v.Item2)), BaseUriOrigin.ForCall);
 
         private PreparedRequest Order() =>
             Request("POST", "/api/v3/order", SecurityType.TRADE, ("symbol", "BTCUSDT"), ("side", "BUY"), ("type", "MARKET"), ("quantity", "1"));
