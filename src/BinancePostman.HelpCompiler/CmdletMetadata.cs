@@ -16,6 +16,7 @@ namespace BinancePostman.HelpCompiler
         public string Name => Verb + "-" + Noun;
         public string? DefaultParameterSet { get; set; }
         public bool SupportsShouldProcess { get; set; }
+        public bool SupportsPaging { get; set; }
         /// <summary>Parameters in declaration order; each knows the sets it belongs to.</summary>
         public List<ParameterMetadata> Parameters { get; } = new List<ParameterMetadata>();
         public List<string> OutputTypes { get; } = new List<string>();
@@ -44,6 +45,8 @@ namespace BinancePostman.HelpCompiler
         public Dictionary<string, ParameterBinding> Sets { get; } = new Dictionary<string, ParameterBinding>();
         /// <summary>WhatIf and Confirm: added from SupportsShouldProcess, not declared by the class.</summary>
         public bool IsShouldProcess { get; set; }
+        /// <summary>First, Skip and IncludeTotalCount: added from SupportsPaging, not declared by the class.</summary>
+        public bool IsPaging { get; set; }
     }
 
     public sealed class ParameterBinding

@@ -41,6 +41,7 @@ namespace BinancePostman.HelpCompiler
             {
                 DefaultParameterSet = cmdlet.DefaultParameterSetName,
                 SupportsShouldProcess = cmdlet.SupportsShouldProcess,
+                SupportsPaging = cmdlet.SupportsPaging,
             };
             foreach (OutputTypeAttribute output in type.GetCustomAttributes<OutputTypeAttribute>(true))
                 foreach (PSTypeName t in output.Type)
@@ -74,6 +75,21 @@ namespace BinancePostman.HelpCompiler
                 }
                 if (!p.Sets.Values.All(s => s.Mandatory)) p.DefaultValue = DefaultOf(property, instance);
                 meta.Parameters.Add(p);
+            }
+            if (meta.SupportsPaging)
+            {
+                // PowerShell adds them (PagingParameters) with the types and defaults it gives them
+                foreach (var (name, typeName, fullType, value) in new[]
+                {
+                    ("Skip", "UInt64", "System.UInt64", "0"),
+                    ("First", "UInt64", "System.UInt64", ulong.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("IncludeTotalCount", "SwitchParameter", "System.Management.Automation.SwitchParameter", "False"),
+                })
+                {
+                    var p = new ParameterMetadata(name, typeName, fullType) { IsPaging = true, DefaultValue = value };
+                    p.Sets[AllSets] = new ParameterBinding();
+                    meta.Parameters.Add(p);
+                }
             }
             if (meta.SupportsShouldProcess)
             {

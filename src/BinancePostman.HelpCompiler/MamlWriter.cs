@@ -74,7 +74,7 @@ namespace BinancePostman.HelpCompiler
                 var members = cmdlet.Parameters
                     .Select((p, index) => (p, index, binding: p.Sets.TryGetValue(set, out var b) ? b : p.Sets.TryGetValue(CmdletReflector.AllSets, out var all) ? all : null))
                     .Where(x => x.binding != null)
-                    .OrderBy(x => x.p.IsShouldProcess ? 3 : x.binding!.Position != null ? 0 : x.binding.Mandatory ? 1 : 2)
+                    .OrderBy(x => x.p.IsShouldProcess ? 4 : x.p.IsPaging ? 3 : x.binding!.Position != null ? 0 : x.binding.Mandatory ? 1 : 2)
                     .ThenBy(x => x.binding!.Position ?? 0)
                     .ThenBy(x => x.index);
                 syntax.Add(new XElement(Command + "syntaxItem",

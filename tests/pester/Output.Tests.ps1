@@ -159,6 +159,46 @@ Describe 'Objects for the pipeline' {
     }
 
 
+    Context '-First and -Skip (SupportsPaging)' {
+        It '-All -First 2500 on spot klines stops after exactly three requests of up to 1,000' {
+            $k = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -All -First 2500 -BaseUri $base
+            $k | Should -HaveCount 2500
+            Assert-OneMinuteApart $k $jan1 $jan1.AddMinutes(2499)
+            $pages = @(Get-FakeRequests $exchange | Where-Object Path -EQ '/api/v3/klines')
+            $pages | Should -HaveCount 3
+            $pages | ForEach-Object { if ($_.Query -match 'limit=(\d+)') { [int] $Matches[1] } } | Should -Be @(1000, 1000, 500)
+        }
+
+        It '-Skip passes over rows across pages, -First then counts the rest' {
+            $k = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -All -Skip 1500 -First 10 -BaseUri $base
+            Assert-OneMinuteApart $k $jan1.AddMinutes(1500) $jan1.AddMinutes(1509)
+            $k | Should -HaveCount 10
+            @(Get-FakeRequests $exchange | Where-Object Path -EQ '/api/v3/klines') | Should -HaveCount 2
+        }
+
+        It 'without -All they apply to the one reply, which is asked for as given' {
+            $k = Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -limit 10 -Skip 2 -First 3 -BaseUri $base
+            Assert-OneMinuteApart $k $jan1.AddMinutes(2) $jan1.AddMinutes(4)
+            $k | Should -HaveCount 3
+            (Get-FakeRequests $exchange | Where-Object Path -EQ '/api/v3/klines').Query | Should -Match 'limit=10'
+        }
+
+        It '-All -First 0 reads no page' {
+            Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -startTime $jan1 -All -First 0 -BaseUri $base | Should -BeNullOrEmpty
+            @(Get-FakeRequests $exchange) | Should -BeNullOrEmpty
+        }
+
+        It '-IncludeTotalCount is refused before anything is sent: Binance gives no totals' {
+            $err = $null
+            try { Invoke-BinanceRequest 'Kline/Candlestick Data' -symbol BTCUSDT -interval 1m -All -First 5 -IncludeTotalCount -BaseUri $base -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'BinancePostman.TotalCountUnavailable*'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            "$err" | Should -Match 'no total'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Measure-Object'
+            @(Get-FakeRequests $exchange) | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'Times in views' {
         It 'orders keep their raw ms for Export-Csv and show UTC times in their view' {
             $order = Invoke-BinanceRequest 'New Order (TRADE)' -symbol BTCUSDT -side BUY -type MARKET -quantity 0.001 -Credential $hmac -BaseUri $base -Confirm:$false

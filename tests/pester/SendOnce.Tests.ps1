@@ -6,6 +6,7 @@ Describe 'Never send a state change twice' {
         Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
         Import-Module (Get-ModulePath) -Force
         $exchange = Start-FakeExchange
+        $proxy = Start-LoopbackProxy
         $base = $exchange.BaseUri
         $vectors = Get-SigningVectors
         $hmac = [pscredential]::new($vectors.hmac[0].apiKey, (ConvertTo-SecureString $vectors.hmac[0].secret -AsPlainText -Force))
@@ -38,7 +39,10 @@ Describe 'Never send a state change twice' {
         }
     }
 
-    AfterAll { Stop-FakeExchange $exchange }
+    AfterAll {
+        Stop-FakeExchange $exchange
+        Stop-FakeExchange $proxy
+    }
 
     BeforeEach { Reset-FakeExchange $exchange }
 
@@ -57,6 +61,24 @@ Describe 'Never send a state change twice' {
             $e.Exception.ClientOrderId | Should -Match '^bp[0-9a-f]{32}$'
             $e.ErrorDetails.RecommendedAction | Should -Match "origClientOrderId = '$($e.Exception.ClientOrderId)'"
         }
+    }
+
+    It 'places orders through a forward proxy that requires credentials, each reaching the exchange once' {
+        # the proxy relays the exchange's graceful close to the client as a graceful close: the same trap, one hop further
+        Reset-LoopbackProxy $proxy -RequireCredentials 'trader:proxy-pass'
+        $viaProxy = @{ Proxy = $proxy.Uri; ProxyCredential = [pscredential]::new('trader', (ConvertTo-SecureString 'proxy-pass' -AsPlainText -Force)) }
+        Set-CloseFault POST /api/v3/order 3
+        $errs = @()
+        $placed = foreach ($i in 1..24) {
+            Invoke-BinanceRequest 'New Order (TRADE)' -symbol BTCUSDT -side BUY -type MARKET -quantity 0.001 @common @viaProxy -ErrorVariable +errs
+        }
+        $sent = Get-Sent POST /api/v3/order
+        $sent | Should -HaveCount 24
+        Assert-OnceEach $sent $errs 'newClientOrderId' | Should -HaveCount 8
+        @($placed).Count | Should -Be 16
+        $posts = @(Get-ProxyLog $proxy | Where-Object Method -EQ POST)
+        $posts | Should -HaveCount 24 -Because 'the proxy too saw each order once'
+        @($posts | Where-Object { -not $_.Authorized }) | Should -BeNullOrEmpty
     }
 
     It 'cancels (DELETE) and amends (PUT) once each under graceful closes' {

@@ -44,4 +44,32 @@ function Get-FakeRequests($Exchange) {
     (Invoke-RestMethod -Uri "$($Exchange.BaseUri)/__fake/requests") | ForEach-Object { $_ }
 }
 
-Export-ModuleMember -Function Get-RepoRoot, Get-ModulePath, Get-SharedFixtures, Get-SigningVectors, Start-FakeExchange, Stop-FakeExchange, Reset-FakeExchange, Set-FakeExchange, Get-FakeRequests
+function Start-LoopbackProxy {
+    <# Starts the loopback forward proxy (the fake exchange's --proxy mode); returns an object with Uri and the process (Stop-FakeExchange stops it). #>
+    $dll = Get-ChildItem (Join-Path $script:Repo 'tests/BinancePostman.FakeExchange/bin') -Recurse -Filter 'BinancePostman.FakeExchange.dll' |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if (-not $dll) { throw 'The fake exchange is not built. Run: dotnet build' }
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @($dll.FullName, '--proxy', '--port', '0')) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardInput = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $task = $process.StandardOutput.ReadLineAsync()
+    if (-not $task.Wait(20000)) { $process.Kill(); throw 'The loopback proxy did not start within 20 s.' }
+    if ($task.Result -notmatch 'Listening on (http://127\.0\.0\.1:\d+)') { $process.Kill(); throw "Unexpected first line from the loopback proxy: $($task.Result)" }
+    [pscustomobject]@{ Uri = $Matches[1]; Process = $process }
+}
+
+function Reset-LoopbackProxy($Proxy, [string] $RequireCredentials) {
+    # the proxy's own control requests go straight to it, never through a proxy
+    $query = if ($RequireCredentials) { '?auth=' + [uri]::EscapeDataString($RequireCredentials) } else { '' }
+    Invoke-RestMethod -Method Post -Uri "$($Proxy.Uri)/__proxy/reset$query" -NoProxy | Out-Null
+}
+
+function Get-ProxyLog($Proxy) {
+    (Invoke-RestMethod -Uri "$($Proxy.Uri)/__proxy/log" -NoProxy) | ForEach-Object { $_ }
+}
+
+Export-ModuleMember -Function Get-RepoRoot, Get-ModulePath, Get-SharedFixtures, Get-SigningVectors, Start-FakeExchange, Stop-FakeExchange, Reset-FakeExchange, Set-FakeExchange, Get-FakeRequests,
+    Start-LoopbackProxy, Reset-LoopbackProxy, Get-ProxyLog

@@ -80,14 +80,46 @@ namespace BinancePostman.Commands
         [ValidateRange(0.0, 600.0)]
         public double RetryIntervalSec { get; set; } = RetryPolicy.DefaultRetryIntervalSec;
 
+        /// <summary>Sets this variable (in the caller's scope) to the last reply's headers: a case-insensitive dictionary of name to string[], as Invoke-RestMethod does.</summary>
+        [Parameter]
+        [Alias("RHV")]
+        [ValidateNotNullOrEmpty]
+        public string? ResponseHeadersVariable { get; set; }
+
+        /// <summary>Sets this variable (in the caller's scope) to the last reply's HTTP status code, failures included.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StatusCodeVariable { get; set; }
+
+        /// <summary>Sends through this proxy instead of the system's (http://host:port).</summary>
+        [Parameter]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The proxy's user name and password.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Authenticates to the proxy as the logged-on user.</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Goes straight to the exchange, whatever the system's proxy settings say.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
         internal CancellationToken Cancellation => (_cancel ??= new CancellationTokenSource()).Token;
 
         private bool _verbose;
+        private ProxySetting _proxy = ProxySetting.System;
+        private ReplyVariables _replies = new ReplyVariables(null, null);
 
         protected override void BeginProcessing()
         {
             _cancel ??= new CancellationTokenSource();
             _verbose = IsVerboseEnabled();
+            _proxy = ProxyChoice.From(this);
+            _replies = new ReplyVariables(StatusCodeVariable, ResponseHeadersVariable);
         }
 
         protected override void StopProcessing()
@@ -162,16 +194,29 @@ namespace BinancePostman.Commands
             }
         }
 
-        /// <summary>Runs client work with this cmdlet's timeout and retry settings (see <see cref="ClientPump"/>).</summary>
+        /// <summary>
+        /// Runs client work with this cmdlet's timeout, retry and proxy settings (see <see cref="ClientPump"/>); then, on the
+        /// pipeline thread and before any failure is written, sets -StatusCodeVariable and -ResponseHeadersVariable to the
+        /// last reply of the work ($null when no reply came).
+        /// </summary>
         internal T RunOnClient<T>(Func<SendOptions, CancellationToken, Task<T>> work)
         {
             var settings = new SendOptions
             {
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
+                Proxy = _proxy,
+                OnReply = _replies.Begin(),
                 TrustedHosts = ModuleSession.Current.TrustedHosts,
             };
-            return new ClientPump(this, _verbose).Run(settings, work, Cancellation);
+            try
+            {
+                return new ClientPump(this, _verbose).Run(settings, work, Cancellation);
+            }
+            finally
+            {
+                if (!Cancellation.IsCancellationRequested) _replies.Set(this);
+            }
         }
 
         /// <summary>Refuses a request with keys for an untrusted host before it is confirmed (the send path checks again).</summary>

@@ -45,6 +45,8 @@ namespace BinancePostman.Commands
                 Log = _verbose ? line => Post(line) : (Action<string>?)null,
                 OnWait = notice => Post(notice),
                 WaitingThreadId = Environment.CurrentManagedThreadId,
+                Proxy = template.Proxy,
+                OnReply = template.OnReply,
             };
             Task<T> task = work(options, cancel);
             ProgressRecord? progress = null;

@@ -12,7 +12,7 @@ namespace BinancePostman.Commands
     /// </summary>
     internal static class EndpointDynamicParameters
     {
-        /// <summary>The names a cmdlet's own parameters, their aliases and the common parameters take (any case).</summary>
+        /// <summary>The names a cmdlet's own parameters, their aliases, the common parameters and (with SupportsPaging) -First, -Skip and -IncludeTotalCount take (any case).</summary>
         public static HashSet<string> NamesTakenBy(Type cmdlet)
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -27,6 +27,10 @@ namespace BinancePostman.Commands
                 "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
                 "vb", "db", "ea", "wa", "infa", "proga", "ev", "wv", "iv", "ov", "ob", "pv", "wi", "cf" })
                 names.Add(common);
+            foreach (CmdletAttribute attribute in cmdlet.GetCustomAttributes(typeof(CmdletAttribute), true))
+                if (attribute.SupportsPaging)
+                    foreach (string paging in new[] { "First", "Skip", "IncludeTotalCount" })
+                        names.Add(paging);
             return names;
         }
 

@@ -15,7 +15,7 @@ namespace BinancePostman.Commands
     /// Calls any endpoint: by name, by endpoint object (piped), or by method and path; each endpoint parameter is a
     /// parameter of the cmdlet. Binds, asks for confirmation, and writes the reply; the Session plans, keys and sends.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "BinanceRequest", DefaultParameterSetName = ByName, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Invoke, "BinanceRequest", DefaultParameterSetName = ByName, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, SupportsPaging = true)]
     [OutputType(typeof(PSObject), typeof(string))]
     public sealed class InvokeBinanceRequestCommand : BinanceRequestCmdlet, IDynamicParameters
     {
@@ -108,6 +108,20 @@ namespace BinancePostman.Commands
             return _dynamic;
         }
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // PowerShell adds -IncludeTotalCount with -First and -Skip; Binance's replies carry no total to report
+            if (PagingParameters.IncludeTotalCount)
+            {
+                const string message = "-IncludeTotalCount cannot be honoured: Binance's replies say how many rows they hold, never how many there are in all, so there is no total to report. Nothing was sent.";
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message, "IncludeTotalCount"), "BinancePostman.TotalCountUnavailable", ErrorCategory.InvalidArgument, "IncludeTotalCount")
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Leave -IncludeTotalCount out; count the rows as they come instead, for example with Measure-Object or Tee-Object." },
+                });
+            }
+        }
+
         protected override void ProcessRecord()
         {
             try
@@ -120,13 +134,14 @@ namespace BinancePostman.Commands
                 if (Verbose)
                     WriteVerbose($"{plan.DisplayName}: keys from {(credential != null ? KeySourceText.For(credential) : "nowhere (none needed)")}{(credential?.Signer != null ? ", " + credential.Signer.Describe() : "")}.");
                 var writer = new ReplyWriter(this, Raw, AsHashtable);
+                RowWindow? rows = RowsWanted();
                 if (All)
                 {
-                    PageThrough(plan, credential, writer);
+                    PageThrough(plan, credential, writer, rows);
                     return;
                 }
                 using (BinanceReply reply = Send(plan.Request, credential))
-                    writer.Write(reply, plan.Request.Path, null, Cancellation);
+                    writer.Write(reply, plan.Request.Path, null, rows, Cancellation);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
@@ -172,22 +187,29 @@ namespace BinancePostman.Commands
             return values;
         }
 
-        /// <summary>-All: page after page, each streamed as it is read; progress between pages; Ctrl+C between any two reads.</summary>
-        private void PageThrough(PlannedRequest plan, ApiCredential? credential, ReplyWriter writer)
+        /// <summary>-Skip and -First for this request (each piped endpoint's request has its own), or null when neither is given.</summary>
+        private RowWindow? RowsWanted()
         {
-            PageRun run = PageRun.Start(plan.Request) ?? throw new NotPageableException(plan.DisplayName);
+            PagingParameters paging = PagingParameters;
+            return paging.Skip == 0 && paging.First == ulong.MaxValue ? null : new RowWindow(paging.Skip, paging.First);
+        }
+
+        /// <summary>-All: page after page, each streamed as it is read; progress between pages; Ctrl+C between any two reads.</summary>
+        private void PageThrough(PlannedRequest plan, ApiCredential? credential, ReplyWriter writer, RowWindow? rows)
+        {
+            PageRun run = PageRun.Start(plan.Request, rows) ?? throw new NotPageableException(plan.DisplayName);
             var progress = new ProgressRecord(1, "Paging " + plan.DisplayName, "Starting");
             var memory = new PagingMemory();
             int pages = 0;
             while (run.Next is PreparedRequest request)
             {
-                (int rows, int written, long? last) page;
+                (int rows, int accepted, int written, long? last) page;
                 using (BinanceReply reply = Send(request, credential))
-                    page = writer.Write(reply, request.Path, run.Cursor, Cancellation);
+                    page = writer.Write(reply, request.Path, run.Cursor, rows, Cancellation);
                 pages++;
-                run.Completed(page.rows, page.written, page.last);
+                run.Completed(page.rows, page.accepted, page.written, page.last);
                 memory.AfterPage();
-                progress.StatusDescription = $"{run.Total} rows in {pages} page(s); reached {run.Reached()}";
+                progress.StatusDescription = $"{run.Written} rows in {pages} page(s); reached {run.Reached()}";
                 WriteProgress(progress);
             }
             if (run.StoppedEarly == PageStopReason.Repeated)

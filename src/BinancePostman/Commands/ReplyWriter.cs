@@ -3,12 +3,14 @@ using System.Management.Automation;
 using System.Threading;
 using BinancePostman.Http;
 using BinancePostman.Output;
+using BinancePostman.Session;
 
 namespace BinancePostman.Commands
 {
     /// <summary>
     /// Writes a reply to the pipeline as it is read: a JSON array one object per element, each in its friendly shape
-    /// (or as ordered dictionaries, or the text unchanged); while paging, only the rows the cursor accepts.
+    /// (or as ordered dictionaries, or the text unchanged); while paging, only the rows the cursor accepts; with -Skip and
+    /// -First, only the rows their window lets through, and no further row is read once it is full.
     /// </summary>
     internal sealed class ReplyWriter
     {
@@ -23,15 +25,18 @@ namespace BinancePostman.Commands
             _asHashtable = asHashtable;
         }
 
-        /// <summary>Streams the reply's values; returns the rows read, those written, and the last written row's cursor.</summary>
-        public (int rows, int written, long? last) Write(BinanceReply reply, string path, PageCursor? paging, CancellationToken cancel)
+        /// <summary>
+        /// Streams the reply's values; returns the rows read, those the cursor accepted (new, in range), those written, and
+        /// the last accepted row's cursor. -Raw text counts as one row for the window.
+        /// </summary>
+        public (int rows, int accepted, int written, long? last) Write(BinanceReply reply, string path, PageCursor? paging, RowWindow? window, CancellationToken cancel)
         {
             if (_raw)
             {
-                _cmdlet.WriteObject(reply.ReadText());
-                return (0, 0, null);
+                if (window == null || window.Admit()) _cmdlet.WriteObject(reply.ReadText());
+                return (0, 0, 0, null);
             }
-            int rows = 0, written = 0;
+            int rows = 0, accepted = 0, written = 0;
             long? last = null;
             // Ctrl+C closes the reply, which ends a blocked read
             using (cancel.Register(reply.Dispose))
@@ -48,8 +53,15 @@ namespace BinancePostman.Commands
                             if (!paging.Accepts(cursor, paging.Plan.TimeOf(item))) continue;
                             last = cursor ?? last;
                         }
+                        accepted++;
+                        if (window != null && !window.Admit())
+                        {
+                            if (window.Full) break;
+                            continue;
+                        }
                         written++;
                         _cmdlet.WriteObject(item);
+                        if (window?.Full == true) break;
                     }
                 }
                 catch (Exception ex) when (cancel.IsCancellationRequested && (ex is System.IO.IOException || ex is ObjectDisposedException))
@@ -61,7 +73,7 @@ namespace BinancePostman.Commands
                     throw new ReplyBrokeOffException(reply.SafeUrl, reply.Status, written, ex);
                 }
             }
-            return (rows, written, last);
+            return (rows, accepted, written, last);
         }
     }
 

@@ -46,10 +46,28 @@ namespace BinancePostman.Commands
 
         private static ErrorRecord ForApi(BinanceApiException api)
         {
+            if (api.Kind == FailureKind.Proxy) return ForProxy(api);
             ErrorRecord record = Make(api, api.ErrorId, CategoryOf(api.Kind), (object?)api.ClientOrderId ?? api.Url, ErrorAdvice.For(api));
             // the category is the nearest PowerShell has (a timeout); the reason says what it means: not a failure, an unknown outcome
             if (api.Kind == FailureKind.UnknownOutcome) record.CategoryInfo.Reason = "OutcomeUnknown";
             else if (api.Kind == FailureKind.IpBanned) record.CategoryInfo.Reason = "IpBanned";
+            return record;
+        }
+
+        /// <summary>The proxy's failure, worded as the proxy's: the exchange was not reached. Never a credential: the proxy is named by scheme, host and port.</summary>
+        private static ErrorRecord ForProxy(BinanceApiException api)
+        {
+            string proxy = api.Proxy ?? "a proxy";
+            bool credentials = api.Detail == FailureDetail.ProxyAuthentication;
+            string what = credentials
+                ? $"The proxy {proxy} refused {api.Method} {api.Path}: it wants proxy credentials (HTTP 407) that were missing or wrong. Nothing reached the exchange."
+                : $"Could not reach the proxy {proxy} for {api.Method} {api.Path} ({RequestFailures.Innermost(api).Message.TrimEnd('.')}). Nothing reached the exchange.";
+            if (api.Attempts > 1) what += $" Tried {api.Attempts} times.";
+            string action = credentials
+                ? "Give the proxy's credentials with -ProxyCredential (a user name and password) or -ProxyUseDefaultCredentials (your logon), or ask the proxy's administrator which ones it takes."
+                : "Check the proxy address and that the proxy runs (-Proxy, or the system's proxy: HTTPS_PROXY, HTTP_PROXY, NO_PROXY or the system settings); -NoProxy goes straight to the exchange.";
+            var record = new ErrorRecord(api, api.ErrorId, credentials ? ErrorCategory.AuthenticationError : ErrorCategory.ConnectionError, proxy);
+            record.ErrorDetails = new ErrorDetails(what) { RecommendedAction = action };
             return record;
         }
 
@@ -112,6 +130,7 @@ namespace BinancePostman.Commands
                 case FailureKind.Connection: return ErrorCategory.ConnectionError;
                 case FailureKind.Timeout: return ErrorCategory.OperationTimeout;
                 case FailureKind.NotJson: return ErrorCategory.InvalidResult;
+                case FailureKind.Proxy: return ErrorCategory.ConnectionError;
                 default: return ErrorCategory.NotSpecified;
             }
         }

@@ -49,12 +49,18 @@ namespace BinancePostman.Http
         public DateTimeOffset? WaitUntil { get; internal set; }
         /// <summary>How many times the request was sent (more than 1 after retries).</summary>
         public int Attempts { get; internal set; } = 1;
+        /// <summary>The status and headers of the reply that failed; null when no reply came (no connection, no answer in time, refused before sending).</summary>
+        public ReplyHead? Reply { get; internal set; }
+        /// <summary>The proxy the request went through (or tried to), without credentials; null when it went direct.</summary>
+        public string? Proxy { get; internal set; }
+
         /// <summary>The request never reached the exchange (connection refused, host not found, refused by the module).</summary>
         public bool NothingSent { get; internal set; }
 
-        /// <summary>Stable id: BinanceApi.-1021 for Binance codes, BinanceHttp.403 for bare HTTP failures, BinanceHttp.Connection for a reply that broke off.</summary>
+        /// <summary>Stable id: BinanceApi.-1021 for Binance codes, BinanceHttp.403 for bare HTTP failures, BinanceHttp.Connection for a reply that broke off, BinanceHttp.Proxy when the proxy refused or was unreachable.</summary>
         public string ErrorId =>
             Kind == FailureKind.UnknownOutcome ? "BinancePostman.OutcomeUnknown"
+            : Kind == FailureKind.Proxy ? "BinanceHttp.Proxy"
             : Kind == FailureKind.IpBanned ? "BinanceHttp.418"
             : Code != null ? "BinanceApi." + Code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             // a 2xx whose body broke off is a connection failure, not an HTTP error

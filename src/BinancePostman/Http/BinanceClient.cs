@@ -23,10 +23,16 @@ namespace BinancePostman.Http
         /// <param name="http">sends reads (and everything, unless <paramref name="stateChanges"/> is given)</param>
         /// <param name="stateChanges">sends requests that change state (see <see cref="StateChangeConnections"/>)</param>
         public BinanceClient(HttpClient http, ServerClock clock, RateLimitTracker? limits = null, HttpClient? stateChanges = null)
+            : this(HttpRoutes.Fixed(http, stateChanges ?? http), clock, limits)
+        {
+        }
+
+        /// <param name="routes">the clients per proxy setting (<see cref="SendOptions.Proxy"/>)</param>
+        internal BinanceClient(HttpRoutes routes, ServerClock clock, RateLimitTracker? limits = null)
         {
             _clock = clock;
             _limits = limits ?? new RateLimitTracker(clock);
-            _exchange = new HttpExchange(http, stateChanges ?? http, _limits);
+            _exchange = new HttpExchange(routes, _limits);
         }
 
         public ServerClock Clock => _clock;
@@ -59,7 +65,13 @@ namespace BinancePostman.Http
             {
                 try
                 {
-                    return await SendWithRetriesAsync(request, apiKey, signer, recvWindow, options, cancel).ConfigureAwait(false);
+                    BinanceReply reply = await SendWithRetriesAsync(request, apiKey, signer, recvWindow, options, cancel).ConfigureAwait(false);
+                    options.OnReply?.Invoke(reply.Head);
+                    return reply;
+                }
+                catch (BinanceApiException ex) when (ReportReply(ex, options))
+                {
+                    throw; // never: ReportReply only tells the caller what came back
                 }
                 catch (BinanceApiException ex) when (ex.Code == -1021 && request.IsSigned && !clockRetried)
                 {
@@ -72,6 +84,14 @@ namespace BinancePostman.Http
                     throw RequestFailures.OutcomeUnknown(request, ex, clientOrderId, idParameter);
                 }
             }
+        }
+
+        /// <summary>A failure's reply (when one came) to <see cref="SendOptions.OnReply"/>; false, so the failure goes on to its handler.</summary>
+        private static bool ReportReply(BinanceApiException ex, SendOptions options)
+        {
+            // called again for a -1021's second attempt: the last report is the call's reply
+            if (ex.Reply != null) options.OnReply?.Invoke(ex.Reply);
+            return false;
         }
 
         /// <summary>

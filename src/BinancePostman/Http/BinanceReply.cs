@@ -17,7 +17,7 @@ namespace BinancePostman.Http
         private string? _text;
 
         public BinanceReply(int status, string? contentType, HttpResponseMessage? response, Stream? content, string? text,
-            IReadOnlyDictionary<string, string> headers, long elapsedMs, string safeUrl)
+            IReadOnlyDictionary<string, string> headers, long elapsedMs, string safeUrl, ReplyHead? head = null)
         {
             Status = status;
             ContentType = contentType;
@@ -27,12 +27,15 @@ namespace BinancePostman.Http
             Headers = headers;
             ElapsedMs = elapsedMs;
             SafeUrl = safeUrl;
+            Head = head ?? new ReplyHead(status, SingleValued(headers));
         }
 
         public int Status { get; }
         public string? ContentType { get; }
         /// <summary>Response headers, names case-insensitive.</summary>
         public IReadOnlyDictionary<string, string> Headers { get; }
+        /// <summary>The status and every header with all its values.</summary>
+        public ReplyHead Head { get; }
         /// <summary>Time to the response headers.</summary>
         public long ElapsedMs { get; }
         /// <summary>The URL as sent, with the signature redacted.</summary>
@@ -59,6 +62,13 @@ namespace BinancePostman.Http
                 else if (h.Key.StartsWith("X-MBX-ORDER-COUNT-", StringComparison.OrdinalIgnoreCase))
                     yield return "orders " + h.Key.Substring("X-MBX-ORDER-COUNT-".Length) + "=" + h.Value;
             }
+        }
+
+        private static Dictionary<string, string[]> SingleValued(IReadOnlyDictionary<string, string> headers)
+        {
+            var all = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+            foreach (var h in headers) all[h.Key] = new[] { h.Value };
+            return all;
         }
 
         public void Dispose()

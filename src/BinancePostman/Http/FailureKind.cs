@@ -19,6 +19,8 @@ namespace BinancePostman.Http
         Connection,
         Timeout,
         NotJson,
+        /// <summary>The proxy could not be reached or refused the request (407): nothing reached the exchange.</summary>
+        Proxy,
     }
 
     /// <summary>What, within a kind of failure, the user has to act on.</summary>
@@ -33,5 +35,9 @@ namespace BinancePostman.Http
         WaitTooLong,
         /// <summary>A success reply's body is a proxy's or captive portal's page.</summary>
         SomethingElseAnswered,
+        /// <summary>The proxy could not be reached (refused, unknown host) or would not open a tunnel.</summary>
+        ProxyUnreachable,
+        /// <summary>The proxy asked for credentials (HTTP 407) that were missing or wrong.</summary>
+        ProxyAuthentication,
     }
 }

@@ -16,14 +16,12 @@ namespace BinancePostman.Http
     /// </summary>
     internal sealed class HttpExchange
     {
-        private readonly HttpClient _reads;
-        private readonly HttpClient _stateChanges;
+        private readonly HttpRoutes _routes;
         private readonly RateLimitTracker _limits;
 
-        public HttpExchange(HttpClient reads, HttpClient stateChanges, RateLimitTracker limits)
+        public HttpExchange(HttpRoutes routes, RateLimitTracker limits)
         {
-            _reads = reads;
-            _stateChanges = stateChanges;
+            _routes = routes;
             _limits = limits;
         }
 
@@ -43,9 +41,25 @@ namespace BinancePostman.Http
                 message.Content = new SingleUseContent(Encoding.UTF8.GetBytes(request.RawBody), request.RawBodyContentType ?? "application/json");
             else if (wire.Body.Length > 0 || request.SendsFormBody)
                 message.Content = new SingleUseContent(Encoding.UTF8.GetBytes(wire.Body), "application/x-www-form-urlencoded");
-            HttpClient http = RetryPolicy.IsRead(request.Method) ? _reads : _stateChanges;
+            HttpRoute route = _routes.For(options.Proxy);
+            Uri target = message.RequestUri!;
+            // which proxy the request goes through: worked out only when something needs it (a log line, proxy credentials, a failure)
+            Uri? via = null;
+            bool viaKnown = false;
+            Uri? Via()
+            {
+                if (!viaKnown) { via = route.ProxyFor(target); viaKnown = true; }
+                return via;
+            }
+            if (route.AuthorizationFor(target, Via) is string authorization)
+                message.Headers.TryAddWithoutValidation("Proxy-Authorization", authorization);
+            HttpClient http = RetryPolicy.IsRead(request.Method) ? route.Reads
+                : route.Proxy.HasCredentials ? route.StateChangesTo(target, Via())
+                : route.StateChanges;
 
-            options.Log?.Invoke($"{request.Method} {safeUrl}" + (wire.Body.Length > 0 ? " with body " + RequestFailures.Redact(wire.Body, wire.Signature) : ""));
+            if (options.Log != null)
+                options.Log($"{request.Method} {safeUrl}" + (wire.Body.Length > 0 ? " with body " + RequestFailures.Redact(wire.Body, wire.Signature) : "")
+                    + (Via() is Uri proxy ? " via " + ProxySetting.Display(proxy) : ""));
             var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             cts.CancelAfter(options.Timeout);
             var watch = Stopwatch.StartNew();
@@ -59,6 +73,12 @@ namespace BinancePostman.Http
                 _limits.Complete(reservation, null);
                 cts.Dispose();
                 throw RequestFailures.Unanswered(request, safeUrl, FailureKind.Timeout, $"No reply from {request.Method} {safeUrl} within {options.Timeout.TotalSeconds:0.#} s.", null);
+            }
+            catch (HttpRequestException ex) when (RequestFailures.IsProxyFailure(ex) && Via() != null)
+            {
+                _limits.Complete(reservation, null);
+                cts.Dispose();
+                throw RequestFailures.ProxyUnreachable(request, safeUrl, via!, ex);
             }
             catch (HttpRequestException ex)
             {
@@ -75,7 +95,7 @@ namespace BinancePostman.Http
             watch.Stop();
             try
             {
-                return await ReadReplyAsync(request, response, reservation, safeUrl, watch.ElapsedMilliseconds, options, cts.Token).ConfigureAwait(false);
+                return await ReadReplyAsync(request, response, reservation, safeUrl, watch.ElapsedMilliseconds, options, Via, cts.Token).ConfigureAwait(false);
             }
             catch
             {
@@ -98,24 +118,25 @@ namespace BinancePostman.Http
         }
 
         private async Task<BinanceReply> ReadReplyAsync(PreparedRequest request, HttpResponseMessage response, RateLimitTracker.Reservation reservation,
-            string safeUrl, long elapsedMs, SendOptions options, CancellationToken cancel)
+            string safeUrl, long elapsedMs, SendOptions options, Func<Uri?> via, CancellationToken cancel)
         {
             int status = (int)response.StatusCode;
             string? contentType = response.Content.Headers.ContentType?.ToString();
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var h in response.Headers) headers[h.Key] = string.Join(",", h.Value);
-            foreach (var h in response.Content.Headers) headers[h.Key] = string.Join(",", h.Value);
+            var head = ReplyHead.Of(response);
+            Dictionary<string, string> headers = head.Joined();
             _limits.Complete(reservation, headers);
             if (options.Log != null)
             {
-                string usage = string.Join(", ", new BinanceReply(status, contentType, null, null, "", headers, 0, safeUrl).UsageHeaders());
+                string usage = string.Join(", ", new BinanceReply(status, contentType, null, null, "", headers, 0, safeUrl, head).UsageHeaders());
                 options.Log($"HTTP {status} in {elapsedMs} ms{(usage.Length > 0 ? "; used " + usage : "")}");
             }
             if (status < 200 || status > 299)
             {
                 string errorBody = await ReadTextAsync(response, request, safeUrl, cancel).ConfigureAwait(false);
+                if (status == 407) throw RequestFailures.ProxyRefused(request, safeUrl, via(), head);
                 BinanceApiException failure = ReplyInterpreter.ToException(status, contentType, errorBody, request.Method, safeUrl, request.Path);
                 if (status == 429 || status == 418) failure.RetryAfter = RateLimitHeaders.RetryAfter(headers);
+                failure.Reply = head;
                 throw failure;
             }
             if (!LooksLikeJson(contentType))
@@ -123,13 +144,17 @@ namespace BinancePostman.Http
                 // a proxy or captive portal page is read whole (it is small) and reported, never parsed
                 string text = await ReadTextAsync(response, request, safeUrl, cancel).ConfigureAwait(false);
                 BinanceApiException? notJson = ReplyInterpreter.CheckSuccessBody(status, contentType, text, request.Method, safeUrl);
-                if (notJson != null) throw notJson;
-                return new BinanceReply(status, contentType, response, null, text, headers, elapsedMs, safeUrl);
+                if (notJson != null)
+                {
+                    notJson.Reply = head;
+                    throw notJson;
+                }
+                return new BinanceReply(status, contentType, response, null, text, headers, elapsedMs, safeUrl, head);
             }
             System.IO.Stream body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), options.Timeout, response.Dispose);
             if (ExchangeInfoLimits.IsExchangeInfoPath(request.Path))
                 body = await LearnLimitsAsync(request, body, safeUrl, options.Log, cancel).ConfigureAwait(false);
-            return new BinanceReply(status, contentType, response, body, null, headers, elapsedMs, safeUrl);
+            return new BinanceReply(status, contentType, response, body, null, headers, elapsedMs, safeUrl, head);
         }
 
         /// <summary>exchangeInfo is read whole (one object, read whole by the streamer anyway) and its rateLimits replace the defaults.</summary>

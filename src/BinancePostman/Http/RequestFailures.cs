@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Net.Http;
 using System.Text.RegularExpressions;
 
 namespace BinancePostman.Http
@@ -26,7 +27,7 @@ namespace BinancePostman.Http
             string message = $"{request.Host} has banned this IP until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (HTTP 418). Binance bans IPs that keep sending requests after 429 replies; "
                 + (sent ? "the module sends nothing more to this host until the ban ends." : $"nothing was sent: the module calls {request.Host} again only after the ban ends.");
             return new BinanceApiException(FailureKind.IpBanned, message, 418, reply?.Code, reply?.BinanceMessage, request.Method, reply?.Url ?? request.BaseUri + request.Path, reply)
-                { BannedUntil = until, RetryAfter = until - DateTimeOffset.UtcNow, Path = request.Path, NothingSent = !sent };
+                { BannedUntil = until, RetryAfter = until - DateTimeOffset.UtcNow, Path = request.Path, NothingSent = !sent, Reply = reply?.Reply, Proxy = reply?.Proxy };
         }
 
         /// <summary>When a 418's ban ends: the time in Binance's message, or Retry-After, whichever is later; else Binance's shortest ban.</summary>
@@ -55,6 +56,37 @@ namespace BinancePostman.Http
                 { NothingSent = nothingSent, Path = request.Path };
         }
 
+        /// <summary>The proxy could not be reached, or would not open a tunnel to the exchange: nothing reached the exchange.</summary>
+        public static BinanceApiException ProxyUnreachable(PreparedRequest request, string safeUrl, Uri proxy, Exception inner) =>
+            new BinanceApiException(FailureKind.Proxy,
+                $"The proxy {ProxySetting.Display(proxy)} could not be reached or refused to connect ({Innermost(inner).Message.TrimEnd('.')}); {request.Method} {request.Path} was not sent.",
+                null, null, null, request.Method, safeUrl, inner)
+            { Detail = FailureDetail.ProxyUnreachable, Proxy = ProxySetting.Display(proxy), NothingSent = true, Path = request.Path };
+
+        /// <summary>A 407: a proxy wants credentials it was not given (or refused those it was given); it did not forward the request.</summary>
+        public static BinanceApiException ProxyRefused(PreparedRequest request, string safeUrl, Uri? proxy, ReplyHead reply)
+        {
+            string who = proxy != null ? "The proxy " + ProxySetting.Display(proxy) : "A proxy";
+            string schemes = reply.Headers.TryGetValue("Proxy-Authenticate", out string[]? offered) && offered.Length > 0
+                ? " It accepts: " + string.Join(", ", Array.ConvertAll(offered, o => o.Split(' ')[0])) + "."
+                : "";
+            return new BinanceApiException(FailureKind.Proxy,
+                $"{who} refused {request.Method} {request.Path} for want of valid proxy credentials (HTTP 407); it did not forward it.{schemes}",
+                407, null, null, request.Method, safeUrl)
+            { Detail = FailureDetail.ProxyAuthentication, Proxy = proxy != null ? ProxySetting.Display(proxy) : null, NothingSent = true, Path = request.Path, Reply = reply };
+        }
+
+        /// <summary>
+        /// A failure to connect that, with a proxy in the way, is the proxy's: refused or unknown host (the only host the
+        /// client connects to is the proxy's), or on .NET 8 and later a tunnel the proxy would not open (HttpRequestError.ProxyTunnelError).
+        /// </summary>
+        public static bool IsProxyFailure(HttpRequestException ex)
+        {
+            if (NeverConnected(ex)) return true;
+            object? error = ex.GetType().GetProperty("HttpRequestError")?.GetValue(ex);
+            return error != null && error.ToString() == "ProxyTunnelError";
+        }
+
         /// <summary>A state change that may have been carried out: the facts to look it up by, and that it was not sent again.</summary>
         public static BinanceApiException OutcomeUnknown(PreparedRequest request, BinanceApiException ex, string? clientOrderId, string? idParameter)
         {
@@ -67,6 +99,8 @@ namespace BinancePostman.Http
                 ClientOrderId = clientOrderId,
                 ClientIdParameter = idParameter,
                 Symbol = request.Find("symbol"),
+                Reply = ex.Reply,
+                Proxy = ex.Proxy,
             };
         }
 

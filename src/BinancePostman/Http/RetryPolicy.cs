@@ -41,6 +41,9 @@ namespace BinancePostman.Http
                     return true;
                 case FailureKind.RateLimit:
                     return ex.HttpStatus == 429;
+                case FailureKind.Proxy:
+                    // a proxy that did not answer may be back; one that wants other credentials will not change its mind
+                    return ex.Detail == FailureDetail.ProxyUnreachable;
                 default:
                     return ex.HttpStatus >= 500;
             }

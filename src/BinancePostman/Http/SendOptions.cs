@@ -18,6 +18,13 @@ namespace BinancePostman.Http
         /// still runs on it, the HTTP exchange is made synchronously there (<see cref="SyncHttpSend"/>). 0: never.
         /// </summary>
         public int WaitingThreadId { get; set; }
+        /// <summary>The proxy to go through (and its credentials); the system's by default.</summary>
+        public ProxySetting Proxy { get; set; } = ProxySetting.System;
+        /// <summary>
+        /// The final reply to each request sent with <see cref="BinanceClient.SendAsync"/>, successful or not: its status and
+        /// headers, as soon as they are known. Not called when no reply came, nor for the clock sync's own reads.
+        /// </summary>
+        public Action<ReplyHead>? OnReply { get; set; }
         /// <summary>Hosts the user trusts with keys besides Binance's (Connect-Binance -TrustedHost).</summary>
         public TrustedHostList TrustedHosts { get; set; } = TrustedHostList.Empty;
         /// <summary>A request without keys goes to a host no one named (a collection's or an environment's): the caller may warn.</summary>

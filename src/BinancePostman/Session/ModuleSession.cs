@@ -9,8 +9,8 @@ namespace BinancePostman.Session
 {
     /// <summary>
     /// Process-wide state shared by every runspace that imports the module (so ForEach-Object -Parallel sees it): the
-    /// catalog (bundled collections and environments loaded on first use), the client (one HttpClient, one clock, one
-    /// rate-limit budget), and the session: one immutable snapshot, swapped whole.
+    /// catalog (bundled collections and environments loaded on first use), the client (HttpClients per proxy setting, one clock,
+    /// one rate-limit budget), and the session: one immutable snapshot, swapped whole.
     /// </summary>
     internal static class ModuleSession
     {
@@ -20,8 +20,8 @@ namespace BinancePostman.Session
 
         private static SessionSnapshot _current = SessionSnapshot.Disconnected;
 
-        /// <summary>One client for every runspace of the process.</summary>
-        public static BinanceClient Client { get; } = new BinanceClient(SharedHttpClient.Instance, new ServerClock(), stateChanges: SharedHttpClient.StateChanges);
+        /// <summary>One client for every runspace of the process (its HttpClients per proxy setting: <see cref="SharedHttpClient.Routes"/>).</summary>
+        public static BinanceClient Client { get; } = new BinanceClient(SharedHttpClient.Routes, new ServerClock());
 
         /// <summary>The session as it is now; read it once per request.</summary>
         public static SessionSnapshot Current => Volatile.Read(ref _current);

@@ -28,6 +28,11 @@ namespace BinancePostman.Tests.Help
             Assert.Equal(new[] { "Production", "Testnet", "Demo" }, network.AllowedValues);
             Assert.Contains("PATCH", invoke.Parameters.Single(p => p.Name == "Method").AllowedValues);
             Assert.Contains(invoke.Parameters, p => p.Name == "WhatIf" && p.IsShouldProcess);
+            // SupportsPaging: PowerShell's -First, -Skip and -IncludeTotalCount, with its types and defaults
+            Assert.Equal("UInt64", invoke.Parameters.Single(p => p.Name == "First" && p.IsPaging).TypeName);
+            Assert.Equal("0", invoke.Parameters.Single(p => p.Name == "Skip" && p.IsPaging).DefaultValue);
+            Assert.True(invoke.Parameters.Single(p => p.Name == "IncludeTotalCount").IsSwitch);
+            Assert.Equal(new[] { "RHV" }, invoke.Parameters.Single(p => p.Name == "ResponseHeadersVariable").Aliases);
 
             CmdletMetadata import = CmdletReflector.Describe(typeof(ImportBinanceCollectionCommand));
             Assert.Equal(new[] { "PSPath", "LP" }, import.Parameters.Single(p => p.Name == "LiteralPath").Aliases);
