@@ -24,6 +24,7 @@ namespace BinancePostman.Streams
         private string? _key;
         private string? _created;
         private StreamSink? _sink;
+        private int _opened;
 
         public ListenKeySource(StreamHosts hosts, IStreamRest rest, StreamTimings timings)
         {
@@ -42,13 +43,32 @@ namespace BinancePostman.Streams
         {
             _sink = sink;
             string key = await KeyAsync(sink, cancel).ConfigureAwait(false);
-            return await WebSocketLeg.ConnectAsync(_hosts.UserDataUrl(key), _hosts.UserDataBase + "/ws/" + Mask(key), _timings.HandshakeTimeout, Handle, cancel).ConfigureAwait(false);
+            WebSocketLeg leg = await WebSocketLeg.ConnectAsync(_hosts.UserDataUrl(key), _hosts.UserDataBase + "/ws/" + Mask(key), _timings.HandshakeTimeout, Handle, cancel).ConfigureAwait(false);
+            Interlocked.Increment(ref _opened);
+            return leg;
         }
 
         private async Task<string> KeyAsync(StreamSink sink, CancellationToken cancel)
         {
-            lock (_lock)
-                if (_key != null) return _key;
+            string? held;
+            lock (_lock) held = _key;
+            if (held != null && _opened == 0) return held;
+            if (held != null)
+            {
+                // connecting again: the key may have gone meanwhile (expired, closed elsewhere), and a dead key's stream connects and stays silent
+                try
+                {
+                    await _rest.SendAsync("PUT", _path, KeyParameter(held), cancel).ConfigureAwait(false);
+                    KeepAlives++;
+                    return held;
+                }
+                catch (BinanceApiException ex) when (ex.Code == ListenKeyDoesNotExist)
+                {
+                    lock (_lock)
+                        if (_key == held) _key = null;
+                    sink.Log($"PUT {_path}: {ex.Message} A new listenKey is made.");
+                }
+            }
             string reply = await _rest.SendAsync("POST", _path, Array.Empty<KeyValuePair<string, string>>(), cancel).ConfigureAwait(false);
             string key = ReadKey(reply, "listenKey") ?? throw new StreamRefusedException(_path, null, null, "The exchange's answer to POST " + _path + " has no listenKey: " + Clip(reply));
             lock (_lock)
