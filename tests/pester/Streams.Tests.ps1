@@ -60,8 +60,8 @@ Describe 'Streams into the pipeline' {
             $agg = $events | Where-Object { $_ -is [BinancePostman.StreamAggregateTrade] } | Select-Object -First 1
             $agg | Should -BeOfType ([BinancePostman.AggregateTrade])
             $agg.Symbol | Should -Be 'ETHUSDT'
-            $trade = $events | Where-Object { $_.PSObject.TypeNames -contains 'BinancePostman.StreamEvent.trade' } | Select-Object -First 1
-            $trade.PSObject.TypeNames | Should -Contain 'BinancePostman.Trade'
+            $trade = $events | Where-Object { $_ -is [BinancePostman.StreamTrade] } | Select-Object -First 1
+            $trade.Symbol | Should -Be 'BTCUSDT'
             $trade.price | Should -BeOfType ([decimal])
             $trade.eventTime | Should -BeOfType ([long]) -Because 'raw milliseconds are kept for Export-Csv; the views show UTC'
             $trade.isBuyerMaker | Should -BeOfType ([bool])
@@ -73,7 +73,7 @@ Describe 'Streams into the pipeline' {
             $diff = $events | Where-Object { $_.PSObject.TypeNames -contains 'BinancePostman.StreamEvent.depthUpdate' } | Select-Object -First 1
             $diff.finalUpdateId | Should -BeGreaterThan $diff.firstUpdateId
             $diff.Asks[0].Quantity | Should -BeOfType ([decimal])
-            $ticker = $events | Where-Object { $_.PSObject.TypeNames -contains 'BinancePostman.BookTicker' } | Select-Object -First 1
+            $ticker = $events | Where-Object { $_ -is [BinancePostman.StreamBookTicker] } | Select-Object -First 1
             $ticker.bidPrice | Should -BeLessThan $ticker.askPrice
             Get-Connections | Should -HaveCount 1
             Wait-Until { (Get-Connections)[0].ClosedBy } | Should -Be 'client'
@@ -88,7 +88,7 @@ Describe 'Streams into the pipeline' {
             $rows | Should -HaveCount 100
             $ids = $rows | ForEach-Object { [long]$_.id }
             for ($i = 1; $i -lt 100; $i++) { $ids[$i] | Should -Be ($ids[$i - 1] + 1) }
-            $rows[0].PSObject.Properties.Name | Should -Be @('eventType', 'eventTime', 'symbol', 'id', 'price', 'qty', 'time', 'isBuyerMaker', 'isBestMatch', 'stream')
+            $rows[0].PSObject.Properties.Name | Should -Be @('Symbol', 'Id', 'Price', 'Qty', 'Time', 'IsBuyerMaker', 'IsBestMatch', 'EventTime', 'Stream')
             [long]$rows[0].time | Should -BeGreaterThan 1600000000000
             Wait-Until { (Get-Connections)[0].ClosedBy } | Should -Be 'client'
         }
@@ -148,7 +148,7 @@ Describe 'Streams into the pipeline' {
 
         It 'takes stream names from the pipeline into one connection' {
             $events = 'btcusdt@trade', 'ethusdt@trade' | Receive-BinanceStream -BaseUri $base -First 20
-            ($events | Select-Object -ExpandProperty stream -Unique | Sort-Object) | Should -Be @('btcusdt@trade', 'ethusdt@trade')
+            ($events | Select-Object -ExpandProperty Stream -Unique | Sort-Object) | Should -Be @('btcusdt@trade', 'ethusdt@trade')
             Get-Connections | Should -HaveCount 1
         }
 
@@ -200,7 +200,7 @@ Describe 'Streams into the pipeline' {
         }
 
         It 'keeps a USDs-M listenKey alive on a scaled clock and closes it on Ctrl+C, showing no key in -Verbose' {
-            Set-Streams @{ userEventIntervalMs = 20; listenKeyValidityMs = 500 }
+            Set-Streams @{ userEventIntervalMs = 20; listenKeyValidityMs = 1500 }
             [BinancePostman.Streams.StreamTimings]::Default.ListenKeyKeepAlive = [TimeSpan]::FromMilliseconds(120)
             $run = Start-Pipeline ([scriptblock]::Create("Receive-BinanceUserData -Api UsdM -BaseUri '$base' -ApiKey '$($vectors.hmac[0].apiKey)' -ApiSecret (ConvertTo-SecureString '$($vectors.hmac[0].secret)' -AsPlainText -Force) -Verbose"))
             Wait-Until { @(Get-StreamLog | Where-Object { $_ -like 'PUT fapi*' }).Count -ge 5 } | Should -BeTrue

@@ -55,6 +55,18 @@ namespace BinancePostman.Output
                 if (t != null) return t;
                 reader = start;
             }
+            else if (eventType == "trade")
+            {
+                StreamTrade? t = TryTrade(ref reader, stream);
+                if (t != null) return t;
+                reader = start;
+            }
+            else if (eventType == "bookTicker")
+            {
+                StreamBookTicker? b = TryBookTicker(ref reader, stream);
+                if (b != null) return b;
+                reader = start;
+            }
             StreamEventShapes.Shape shape = (eventType != null ? StreamEventShapes.Find(eventType) : null) ?? StreamEventShapes.Unknown;
             PSObject obj = PSObjectFactory.Create(24);
             ReadFields(ref reader, shape, obj);
@@ -318,6 +330,72 @@ namespace BinancePostman.Output
                     case (byte)'m': JsonReaderOutOfData.Next(ref reader); t.IsBuyerMaker = reader.TokenType == JsonTokenType.True; break;
                     case (byte)'M': JsonReaderOutOfData.Next(ref reader); t.IsBestMatch = reader.TokenType == JsonTokenType.True; break;
                     default: JsonReaderOutOfData.Next(ref reader); reader.Skip(); break;
+                }
+            }
+        }
+
+        /// <summary>{"e":"trade","E":..,"s":..,"t":..,"p":..,"q":..,"T":..,"m":..,"M":..}</summary>
+        private static StreamTrade? TryTrade(ref Utf8JsonReader reader, string? stream)
+        {
+            var t = new StreamTrade { Stream = stream };
+            int found = 0;
+            while (true)
+            {
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject) return found == 15 ? t : null;
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped) return null;
+                ReadOnlySpan<byte> key = reader.ValueSpan;
+                if (key.Length != 1)
+                {
+                    JsonReaderOutOfData.Next(ref reader);
+                    reader.Skip();
+                    continue;
+                }
+                switch (key[0])
+                {
+                    case (byte)'e': JsonReaderOutOfData.Next(ref reader); break;
+                    case (byte)'E': if (!NextLong(ref reader, out long e)) return null; t.EventTime = e; break;
+                    case (byte)'s': JsonReaderOutOfData.Next(ref reader); if (reader.TokenType == JsonTokenType.String) t.Symbol = reader.GetString(); break;
+                    case (byte)'t': if (!NextId(ref reader, out long id)) return null; t.Id = id; found |= 1; break;
+                    case (byte)'p': if (!NextDecimal(ref reader, out decimal p)) return null; t.Price = p; found |= 2; break;
+                    case (byte)'q': if (!NextDecimal(ref reader, out decimal q)) return null; t.Qty = q; found |= 4; break;
+                    case (byte)'T': if (!NextLong(ref reader, out long time)) return null; t.Time = time; found |= 8; break;
+                    case (byte)'m': JsonReaderOutOfData.Next(ref reader); t.IsBuyerMaker = reader.TokenType == JsonTokenType.True; break;
+                    case (byte)'M': JsonReaderOutOfData.Next(ref reader); t.IsBestMatch = reader.TokenType == JsonTokenType.True; break;
+                    default: return null;
+                }
+            }
+        }
+
+        /// <summary>{"u":..,"s":..,"b":..,"B":..,"a":..,"A":..} (futures add "e", "E", "T")</summary>
+        private static StreamBookTicker? TryBookTicker(ref Utf8JsonReader reader, string? stream)
+        {
+            var b = new StreamBookTicker { Stream = stream };
+            int found = 0;
+            while (true)
+            {
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject) return found == 31 ? b : null;
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped) return null;
+                ReadOnlySpan<byte> key = reader.ValueSpan;
+                if (key.Length != 1)
+                {
+                    JsonReaderOutOfData.Next(ref reader);
+                    reader.Skip();
+                    continue;
+                }
+                switch (key[0])
+                {
+                    case (byte)'e': JsonReaderOutOfData.Next(ref reader); break;
+                    case (byte)'E': if (!NextLong(ref reader, out long e)) return null; b.EventTime = e; break;
+                    case (byte)'T': if (!NextLong(ref reader, out long t)) return null; b.TransactionTime = t; break;
+                    case (byte)'u': if (!NextId(ref reader, out long u)) return null; b.UpdateId = u; found |= 1; break;
+                    case (byte)'s': JsonReaderOutOfData.Next(ref reader); if (reader.TokenType == JsonTokenType.String) b.Symbol = reader.GetString(); break;
+                    case (byte)'b': if (!NextDecimal(ref reader, out decimal bid)) return null; b.BidPrice = bid; found |= 2; break;
+                    case (byte)'B': if (!NextDecimal(ref reader, out decimal bidQty)) return null; b.BidQty = bidQty; found |= 4; break;
+                    case (byte)'a': if (!NextDecimal(ref reader, out decimal ask)) return null; b.AskPrice = ask; found |= 8; break;
+                    case (byte)'A': if (!NextDecimal(ref reader, out decimal askQty)) return null; b.AskQty = askQty; found |= 16; break;
+                    default: return null;
                 }
             }
         }

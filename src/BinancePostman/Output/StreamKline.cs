@@ -27,3 +27,38 @@ namespace BinancePostman
         public string? Stream { get; set; }
     }
 }
+
+namespace BinancePostman
+{
+    /// <summary>
+    /// A trade from a stream (&lt;symbol&gt;@trade): the fields of a REST trade (Id, Price, Qty, Time, IsBuyerMaker,
+    /// IsBestMatch) with its symbol and event time; times as Binance's milliseconds, as REST trades keep them (the view
+    /// shows UTC).
+    /// </summary>
+    public sealed class StreamTrade
+    {
+        public string? Symbol { get; set; }
+        public long Id { get; set; }
+        public decimal Price { get; set; }
+        public decimal Qty { get; set; }
+        public long Time { get; set; }
+        public bool IsBuyerMaker { get; set; }
+        public bool? IsBestMatch { get; set; }
+        public long EventTime { get; set; }
+        public string? Stream { get; set; }
+    }
+
+    /// <summary>The best bid and ask from a stream (&lt;symbol&gt;@bookTicker): the REST book ticker's fields, with the update id (and on futures the event and transaction times, in ms).</summary>
+    public sealed class StreamBookTicker
+    {
+        public string? Symbol { get; set; }
+        public decimal BidPrice { get; set; }
+        public decimal BidQty { get; set; }
+        public decimal AskPrice { get; set; }
+        public decimal AskQty { get; set; }
+        public long UpdateId { get; set; }
+        public long? EventTime { get; set; }
+        public long? TransactionTime { get; set; }
+        public string? Stream { get; set; }
+    }
+}

@@ -105,7 +105,7 @@ namespace BinancePostman.Streams
                 sink.Report(StreamItem.Malformed(Description, null, count == 0 ? "" : "(binary)", count == 0 ? "a message larger than the module reads" : "a binary frame"));
                 return;
             }
-            StreamMessage message = StreamMessage.Read(buffer, count, rawEvents: false);
+            StreamMessage message = StreamMessage.Read(buffer, count, rawEvents: false, leg.Names);
             switch (message.Shape)
             {
                 case MessageShape.Event:

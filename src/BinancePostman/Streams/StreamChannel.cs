@@ -99,7 +99,23 @@ namespace BinancePostman.Streams
                     // replace before the cut: the new connection first, then the old one goes
                     _sink.ResetRenewal();
                     _sink.Log($"{_source.Description}: opening a new connection before {(leg.Ending ?? (renewAt == leg.OpenedAt + _timings.MaximumConnectionAge ? "the 24-hour limit" : "the listen token expires"))}.");
-                    WebSocketLeg? next = await OpenAsync(true, failures, cancel).ConfigureAwait(false);
+                    _sink.BeginOverlap();
+                    WebSocketLeg? next;
+                    try
+                    {
+                        next = await OpenAsync(true, failures, cancel).ConfigureAwait(false);
+                        if (next != null)
+                        {
+                            _current = next;
+                            // what the old connection still has in flight arrives before it goes (repeats are written once)
+                            await Task.WhenAny(leg.Ended, next.Ended, Task.Delay(_timings.OverlapGrace, cancel)).ConfigureAwait(false);
+                            await leg.CloseAsync(_timings.CloseTimeout).ConfigureAwait(false);
+                        }
+                    }
+                    finally
+                    {
+                        _sink.EndOverlap(_timings.OverlapGrace + _timings.OverlapGrace + _timings.OverlapGrace);
+                    }
                     if (next == null)
                     {
                         if (_failed || cancel.IsCancellationRequested) break;
@@ -110,8 +126,6 @@ namespace BinancePostman.Streams
                     }
                     failures = 0;
                     Connections++;
-                    _current = next;
-                    await leg.CloseAsync(_timings.CloseTimeout).ConfigureAwait(false);
                     _sink.Log($"{_source.Description}: now on {next.SafeUrl}; the previous connection is closed.");
                 }
             }

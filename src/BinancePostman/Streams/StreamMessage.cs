@@ -34,9 +34,11 @@ namespace BinancePostman.Streams
         public bool Succeeded => Shape == MessageShape.Reply && Code == null && (Status == null || Status == 200);
 
         /// <param name="rawEvents">a raw stream (/ws/&lt;name&gt;): a bare object is the event itself</param>
-        public static StreamMessage Read(byte[] buffer, int count, bool rawEvents)
+        /// <param name="names">keeps the strings of names seen before (stream names, event types), so a busy stream allocates none</param>
+        public static StreamMessage Read(byte[] buffer, int count, bool rawEvents, NameCache? names = null)
         {
             var message = new StreamMessage { Shape = MessageShape.Unknown };
+            if (!rawEvents && TryEnvelope(buffer, count, names, ref message)) return message;
             try
             {
                 var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, count), new JsonReaderOptions { MaxDepth = 64 });
@@ -144,6 +146,64 @@ namespace BinancePostman.Streams
                 return message.Problem("not valid JSON (" + ex.Message + ")");
             }
         }
+
+        /// <summary>
+        /// The common case read from its start only: {"stream":"...","data":{...}} or {"subscriptionId":n,"event":{...}} with
+        /// the event last, as Binance sends them, the event's end found from the end of the message and its "e" from its
+        /// first property. Anything else (or anything malformed) is read in full by <see cref="Read"/>; a malformed event
+        /// inside a well-formed envelope is found when the event is read into an object.
+        /// </summary>
+        private static bool TryEnvelope(byte[] buffer, int count, NameCache? names, ref StreamMessage message)
+        {
+            int end = count - 1;
+            while (end > 0 && IsSpace(buffer[end])) end--;
+            if (end < 2 || buffer[end] != (byte)'}') return false;
+            int last = end - 1;
+            while (last > 0 && IsSpace(buffer[last])) last--;
+            if (buffer[last] != (byte)'}' && buffer[last] != (byte)']') return false;
+            try
+            {
+                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, count), isFinalBlock: false, state: default);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("stream"))
+                    {
+                        if (!reader.Read() || reader.TokenType != JsonTokenType.String) return false;
+                        message.Stream = names != null ? names.Get(ref reader) : reader.GetString();
+                    }
+                    else if (reader.ValueTextEquals("subscriptionId"))
+                    {
+                        if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long sub)) return false;
+                        message.SubscriptionId = sub;
+                    }
+                    else if (reader.ValueTextEquals("data") || reader.ValueTextEquals("event"))
+                    {
+                        if (!reader.Read()) return false;
+                        byte open = reader.TokenType == JsonTokenType.StartObject ? (byte)'}' : reader.TokenType == JsonTokenType.StartArray ? (byte)']' : (byte)0;
+                        if (open == 0 || buffer[last] != open) return false;
+                        message.DataStart = (int)reader.TokenStartIndex;
+                        message.DataLength = last + 1 - message.DataStart;
+                        if (open == (byte)'}' && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("e")
+                            && reader.Read() && reader.TokenType == JsonTokenType.String)
+                            message.EventType = names != null ? names.Get(ref reader) : reader.GetString();
+                        message.Shape = MessageShape.Event;
+                        return true;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+                }
+                return false;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
 
         private StreamMessage Problem(string reason)
         {

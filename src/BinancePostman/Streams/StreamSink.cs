@@ -5,15 +5,17 @@ using System.Threading.Tasks;
 namespace BinancePostman.Streams
 {
     /// <summary>
-    /// Where one channel's connections put what they read: events once each (a repeat from a second connection is
-    /// dropped), notices, verbose lines (only when asked for); and a flag a connection raises when it should be replaced
-    /// before it is cut (the server announced its shutdown).
+    /// Where one channel's connections put what they read: events once each (while a second connection takes over,
+    /// an event both deliver is written once), notices, verbose lines (only when asked for); and a flag a connection
+    /// raises when it should be replaced before it is cut (the server announced its shutdown).
     /// </summary>
     public sealed class StreamSink
     {
         private readonly StreamQueue _queue;
         private readonly EventFingerprints _seen = new EventFingerprints();
         private TaskCompletionSource<bool> _renewal = NewSignal();
+        private int _overlaps;
+        private int _matchUntil = Environment.TickCount;
 
         public StreamSink(StreamQueue queue, bool verbose)
         {
@@ -26,10 +28,27 @@ namespace BinancePostman.Streams
         public long Repeats { get; private set; }
         public long Events { get; private set; }
 
+        /// <summary>
+        /// While two connections deliver at once (a new one taking over), and for a while after the old one closed (the
+        /// new one may trail it), events are matched against those seen since the overlap began; at other times one
+        /// connection delivers, and nothing it sends can be a repeat (Binance repeats an unchanged partial book, which is
+        /// written each time).
+        /// </summary>
+        public void BeginOverlap() => Interlocked.Increment(ref _overlaps);
+
+        /// <summary>The old connection is gone; the new one's events are still matched for <paramref name="lag"/> (it may trail the old one).</summary>
+        public void EndOverlap(TimeSpan lag)
+        {
+            Volatile.Write(ref _matchUntil, Environment.TickCount + (int)Math.Min(lag.TotalMilliseconds, int.MaxValue / 2));
+            Interlocked.Decrement(ref _overlaps);
+        }
+
+        private bool Matching => Volatile.Read(ref _overlaps) > 0 || Environment.TickCount - Volatile.Read(ref _matchUntil) < 0;
+
         /// <summary>Copies the event out of the connection's buffer into the queue, unless it was delivered already.</summary>
         public void Deliver(string? stream, string? eventType, byte[] buffer, int offset, int count)
         {
-            if (!_seen.FirstTime(stream, buffer, offset, count))
+            if (Matching && !_seen.FirstTime(stream, buffer, offset, count))
             {
                 Repeats++;
                 return;

@@ -10,6 +10,8 @@ namespace BinancePostman.Streams
     {
         /// <summary>Binance cuts every connection at 24 hours; a new one is opened before that and the old one closed once the new one delivers.</summary>
         public TimeSpan MaximumConnectionAge { get; set; } = TimeSpan.FromHours(23) + TimeSpan.FromMinutes(50);
+        /// <summary>How long the old connection stays open once its replacement stands, for what it still has in flight.</summary>
+        public TimeSpan OverlapGrace { get; set; } = TimeSpan.FromSeconds(2);
         /// <summary>A listenKey lives 60 minutes after its last keep-alive; Binance recommends one every 30 minutes.</summary>
         public TimeSpan ListenKeyKeepAlive { get; set; } = TimeSpan.FromMinutes(30);
         /// <summary>A failed keep-alive is tried again this much later (the key still has the rest of its hour).</summary>
@@ -38,6 +40,7 @@ namespace BinancePostman.Streams
             return new StreamTimings
             {
                 MaximumConnectionAge = Scale(binance.MaximumConnectionAge),
+                OverlapGrace = Scale(binance.OverlapGrace),
                 ListenKeyKeepAlive = Scale(binance.ListenKeyKeepAlive),
                 ListenKeyRetry = Scale(binance.ListenKeyRetry),
                 ListenTokenRenewBefore = Scale(binance.ListenTokenRenewBefore),

@@ -112,7 +112,9 @@ namespace BinancePostman.Streams
         /// <summary>The current listen token, or a new one when asked, when none is held, or when it is within its renewal window.</summary>
         private async Task<string> TokenAsync(StreamSink sink, bool fresh, CancellationToken cancel)
         {
-            if (!fresh && _token != null && _tokenExpires != null && DateTimeOffset.UtcNow < _tokenExpires.Value - _timings.ListenTokenRenewBefore)
+            // a timer may fire a hair before the wall clock says the renewal time has come: such a token counts as due
+            TimeSpan slack = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, _timings.ListenTokenRenewBefore.Ticks / 10));
+            if (!fresh && _token != null && _tokenExpires != null && DateTimeOffset.UtcNow + slack < _tokenExpires.Value - _timings.ListenTokenRenewBefore)
                 return _token;
             var parameters = new List<KeyValuePair<string, string>>();
             if (_isolatedSymbol != null)
@@ -139,7 +141,7 @@ namespace BinancePostman.Streams
                 sink.Report(StreamItem.Malformed(Description, null, count == 0 ? "" : "(binary)", count == 0 ? "a message larger than the module reads" : "a binary frame"));
                 return;
             }
-            StreamMessage message = StreamMessage.Read(buffer, count, rawEvents: false);
+            StreamMessage message = StreamMessage.Read(buffer, count, rawEvents: false, leg.Names);
             switch (message.Shape)
             {
                 case MessageShape.Reply:

@@ -46,6 +46,8 @@ namespace BinancePostman.Streams
         /// <summary>True when this side closed it (a rollover, the end of the call): not a drop.</summary>
         public bool ClosedHere => _closing;
         public long Messages { get; private set; }
+        /// <summary>Names this connection's reader has seen (used on its thread only).</summary>
+        public NameCache Names { get; } = new NameCache();
         public Task Ended => _ended.Task;
         /// <summary>Set by the protocol when a message says the connection is ending (serverShutdown) or its subscription is gone.</summary>
         public string? Ending { get; set; }

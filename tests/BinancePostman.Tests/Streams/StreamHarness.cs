@@ -43,6 +43,7 @@ namespace BinancePostman.Tests.Streams
                 MaximumReconnectDelay = TimeSpan.FromMilliseconds(200),
                 HandshakeTimeout = TimeSpan.FromSeconds(5),
                 CloseTimeout = TimeSpan.FromSeconds(1),
+                OverlapGrace = TimeSpan.FromMilliseconds(150),
                 ControlMessagesPerSecond = 4,
             };
             change?.Invoke(t);

@@ -41,7 +41,7 @@ namespace BinancePostman.Tests.Streams
         [Fact]
         public async Task AListenKeyIsKeptAliveOnScheduleAndClosedAtTheEnd()
         {
-            await using var h = await StreamHarness.StartAsync(Settings(s => s.ListenKeyValidityMs = 600));
+            await using var h = await StreamHarness.StartAsync(Settings(s => s.ListenKeyValidityMs = 1500));
             var timings = StreamHarness.Timings(t => t.ListenKeyKeepAlive = TimeSpan.FromMilliseconds(150));
             var source = new ListenKeySource(h.Hosts(StreamApi.UsdM), h.Rest(StreamApi.UsdM), timings);
             h.Run(new[] { source }, timings, TimeSpan.FromMilliseconds(1500));
