@@ -52,8 +52,12 @@ namespace BinancePostman.Commands
                     }
                     batch.Clear();
                     if (!run.Queue.Take(batch, wait, cancel)) break;
-                    foreach (StreamItem item in batch)
-                        if (Write(item, first) && first != null && Written >= first.Value) return;
+                    for (int i = 0; i < batch.Count; i++)
+                    {
+                        if (Write(batch[i], first) && first != null && Written >= first.Value) return;
+                        // a slow pipeline may take long over one batch: -Duration holds within it
+                        if (deadline != null && (i & 63) == 63 && DateTime.UtcNow >= deadline.Value) return;
+                    }
                 }
             }
             catch (PipelineStoppedException)
@@ -68,14 +72,17 @@ namespace BinancePostman.Commands
             }
         }
 
-        /// <summary>What the channels said while closing: a gap still open at the end, a listenKey that could not be given back.</summary>
+        /// <summary>
+        /// What is left to say when the call ends: events let go while the pipeline was busy, a gap still open at the
+        /// end, a listenKey that could not be given back. Events still waiting are not written: the call has ended.
+        /// </summary>
         private void WriteClosingNotices(StreamRun run)
         {
             var batch = new List<StreamItem>();
             while (run.Queue.Take(batch, TimeSpan.Zero, CancellationToken.None) && batch.Count > 0)
             {
                 foreach (StreamItem item in batch)
-                    if (item.Kind != StreamItemKind.Event && item.Kind != StreamItemKind.Dropped) Write(item, null);
+                    if (item.Kind != StreamItemKind.Event) Write(item, null);
                 batch.Clear();
             }
         }
