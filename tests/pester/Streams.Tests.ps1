@@ -65,14 +65,16 @@ Describe 'Streams into the pipeline' {
             $trade.price | Should -BeOfType ([decimal])
             $trade.eventTime | Should -BeOfType ([long]) -Because 'raw milliseconds are kept for Export-Csv; the views show UTC'
             $trade.isBuyerMaker | Should -BeOfType ([bool])
-            $book = $events | Where-Object { $_.PSObject.TypeNames -contains 'BinancePostman.StreamEvent.depth' } | Select-Object -First 1
-            $book.PSObject.TypeNames | Should -Contain 'BinancePostman.OrderBook'
+            $book = $events | Where-Object { $_ -is [BinancePostman.StreamOrderBook] } | Select-Object -First 1
+            $book.Symbol | Should -Be 'BTCUSDT'
             $book.Bids | Should -HaveCount 5
-            $book.Bids[0].PSObject.TypeNames[0] | Should -Be 'BinancePostman.OrderBookLevel'
+            $book.Bids[0] | Should -BeOfType ([BinancePostman.BookLevel])
             $book.Bids[0].Price | Should -BeOfType ([decimal])
-            $diff = $events | Where-Object { $_.PSObject.TypeNames -contains 'BinancePostman.StreamEvent.depthUpdate' } | Select-Object -First 1
-            $diff.finalUpdateId | Should -BeGreaterThan $diff.firstUpdateId
+            $book.Bids[0].Price | Should -BeLessThan $book.Asks[0].Price
+            $diff = $events | Where-Object { $_ -is [BinancePostman.StreamDepthUpdate] } | Select-Object -First 1
+            $diff.FinalUpdateId | Should -BeGreaterThan $diff.FirstUpdateId
             $diff.Asks[0].Quantity | Should -BeOfType ([decimal])
+            $diff.Bids | Should -HaveCount 2
             $ticker = $events | Where-Object { $_ -is [BinancePostman.StreamBookTicker] } | Select-Object -First 1
             $ticker.bidPrice | Should -BeLessThan $ticker.askPrice
             Get-Connections | Should -HaveCount 1

@@ -15,7 +15,7 @@ namespace BinancePostman.Commands
     /// Ctrl+C or a downstream Select-Object -First; reconnects by itself and reports each gap.
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "BinanceStream")]
-    [OutputType(typeof(StreamKline), typeof(StreamAggregateTrade), typeof(StreamTrade), typeof(StreamBookTicker), typeof(PSObject), typeof(string))]
+    [OutputType(typeof(StreamKline), typeof(StreamAggregateTrade), typeof(StreamTrade), typeof(StreamBookTicker), typeof(StreamDepthUpdate), typeof(StreamOrderBook), typeof(PSObject), typeof(string))]
     public sealed class ReceiveBinanceStreamCommand : BinanceCmdlet, IDisposable
     {
         private readonly List<string> _streams = new List<string>();

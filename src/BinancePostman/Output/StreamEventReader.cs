@@ -17,6 +17,7 @@ namespace BinancePostman.Output
         private readonly JsonToPSObject _plain = new JsonToPSObject(asHashtable: false);
         private readonly PropertyNames _names = new PropertyNames();
         private readonly Dictionary<string, string?> _typeByStream = new Dictionary<string, string?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> _symbols = new Dictionary<string, string?>(StringComparer.Ordinal);
 
         /// <summary>The event (or, for an array of events such as !ticker@arr, an object[] of them).</summary>
         /// <param name="eventType">the event's "e" when the reader of the connection saw it</param>
@@ -59,6 +60,12 @@ namespace BinancePostman.Output
             {
                 StreamTrade? t = TryTrade(ref reader, stream);
                 if (t != null) return t;
+                reader = start;
+            }
+            else if (eventType == "depthUpdate" || eventType == "depth")
+            {
+                object? book = TryBook(ref reader, stream, eventType == "depth");
+                if (book != null) return book;
                 reader = start;
             }
             else if (eventType == "bookTicker")
@@ -398,6 +405,72 @@ namespace BinancePostman.Output
                     default: return null;
                 }
             }
+        }
+
+        /// <summary>
+        /// {"e":"depthUpdate","E":..,"s":..,"U":..,"u":..,"b":[[p,q]...],"a":[...]} (futures add "T", "pu") as a
+        /// <see cref="StreamDepthUpdate"/>; {"lastUpdateId":..,"bids":[...],"asks":[...]} as a <see cref="StreamOrderBook"/>.
+        /// </summary>
+        private object? TryBook(ref Utf8JsonReader reader, string? stream, bool partial)
+        {
+            var update = new StreamDepthUpdate { Stream = stream };
+            long? lastUpdateId = null;
+            int found = 0;
+            while (true)
+            {
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped) return null;
+                ReadOnlySpan<byte> key = reader.ValueSpan;
+                if (partial && reader.ValueTextEquals("lastUpdateId")) { if (!NextId(ref reader, out long id)) return null; lastUpdateId = id; found |= 1; continue; }
+                if (partial && reader.ValueTextEquals("bids")) { JsonReaderOutOfData.Next(ref reader); BookLevel[]? b = BookLevels(ref reader); if (b == null) return null; update.Bids = b; found |= 2; continue; }
+                if (partial && reader.ValueTextEquals("asks")) { JsonReaderOutOfData.Next(ref reader); BookLevel[]? a = BookLevels(ref reader); if (a == null) return null; update.Asks = a; found |= 4; continue; }
+                if (!partial && reader.ValueTextEquals("pu")) { if (!NextId(ref reader, out long pu)) return null; update.PrevFinalUpdateId = pu; continue; }
+                if (partial || key.Length != 1) return null;
+                switch (key[0])
+                {
+                    case (byte)'e': JsonReaderOutOfData.Next(ref reader); break;
+                    case (byte)'E': if (!NextLong(ref reader, out long e)) return null; update.EventTime = e; break;
+                    case (byte)'T': if (!NextLong(ref reader, out long t)) return null; update.TransactionTime = t; break;
+                    case (byte)'s': JsonReaderOutOfData.Next(ref reader); if (reader.TokenType == JsonTokenType.String) update.Symbol = reader.GetString(); break;
+                    case (byte)'U': if (!NextId(ref reader, out long first)) return null; update.FirstUpdateId = first; found |= 1; break;
+                    case (byte)'u': if (!NextId(ref reader, out long final)) return null; update.FinalUpdateId = final; break;
+                    case (byte)'b': { JsonReaderOutOfData.Next(ref reader); BookLevel[]? b = BookLevels(ref reader); if (b == null) return null; update.Bids = b; found |= 2; break; }
+                    case (byte)'a': { JsonReaderOutOfData.Next(ref reader); BookLevel[]? a = BookLevels(ref reader); if (a == null) return null; update.Asks = a; found |= 4; break; }
+                    default: return null;
+                }
+            }
+            if (found != 7) return null;
+            if (!partial) return update;
+            return new StreamOrderBook { Symbol = SymbolOf(stream), LastUpdateId = lastUpdateId!.Value, Bids = update.Bids, Asks = update.Asks, Stream = stream };
+        }
+
+        /// <summary>[["price","qty"], ...]</summary>
+        private static BookLevel[]? BookLevels(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) return null;
+            List<BookLevel>? levels = null;
+            while (true)
+            {
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType == JsonTokenType.EndArray) return levels?.ToArray() ?? Array.Empty<BookLevel>();
+                if (reader.TokenType != JsonTokenType.StartArray) return null;
+                if (!NextDecimal(ref reader, out decimal price) || !NextDecimal(ref reader, out decimal qty)) return null;
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType != JsonTokenType.EndArray) return null;
+                (levels ??= new List<BookLevel>()).Add(new BookLevel(price, qty));
+            }
+        }
+
+        /// <summary>"btcusdt@depth5" to BTCUSDT.</summary>
+        private string? SymbolOf(string? stream)
+        {
+            if (stream == null) return null;
+            if (_symbols.TryGetValue(stream, out string? symbol)) return symbol;
+            int at = stream.IndexOf('@');
+            symbol = at > 0 ? stream.Substring(0, at).ToUpperInvariant() : null;
+            if (_symbols.Count < 4096) _symbols[stream] = symbol;
+            return symbol;
         }
 
         private static bool NextLong(ref Utf8JsonReader reader, out long value)

@@ -62,3 +62,45 @@ namespace BinancePostman
         public string? Stream { get; set; }
     }
 }
+
+namespace BinancePostman
+{
+    /// <summary>One price level of an order book event: Price and Quantity (a quantity of 0 removes the level in a diff. depth update).</summary>
+    public sealed class BookLevel
+    {
+        public BookLevel(decimal price, decimal quantity)
+        {
+            Price = price;
+            Quantity = quantity;
+        }
+
+        public decimal Price { get; }
+        public decimal Quantity { get; }
+
+        public override string ToString() => Price.ToString(System.Globalization.CultureInfo.InvariantCulture) + " x " + Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A diff. depth event (&lt;symbol&gt;@depth): the levels that changed since the last one, between FirstUpdateId and FinalUpdateId (futures: PrevFinalUpdateId links events); times in ms.</summary>
+    public sealed class StreamDepthUpdate
+    {
+        public string? Symbol { get; set; }
+        public long EventTime { get; set; }
+        public long? TransactionTime { get; set; }
+        public long FirstUpdateId { get; set; }
+        public long FinalUpdateId { get; set; }
+        public long? PrevFinalUpdateId { get; set; }
+        public BookLevel[] Bids { get; set; } = Array.Empty<BookLevel>();
+        public BookLevel[] Asks { get; set; } = Array.Empty<BookLevel>();
+        public string? Stream { get; set; }
+    }
+
+    /// <summary>A partial book (&lt;symbol&gt;@depth5, 10, 20): the top levels as of LastUpdateId; the symbol from the stream's name.</summary>
+    public sealed class StreamOrderBook
+    {
+        public string? Symbol { get; set; }
+        public long LastUpdateId { get; set; }
+        public BookLevel[] Bids { get; set; } = Array.Empty<BookLevel>();
+        public BookLevel[] Asks { get; set; } = Array.Empty<BookLevel>();
+        public string? Stream { get; set; }
+    }
+}
