@@ -48,8 +48,16 @@ Describe 'Streams into the pipeline' {
 
     Context 'Receive-BinanceStream' {
         It 'writes each kind of event as its type, -First of them, and closes the connection' {
-            $events = Receive-BinanceStream btcusdt@trade, BTCUSDT@kline_1m, ethusdt@aggTrade, btcusdt@bookTicker, btcusdt@depth5, btcusdt@depth -BaseUri $base -First 30
-            $events | Should -HaveCount 30
+            $events = Receive-BinanceStream btcusdt@trade, BTCUSDT@kline_1m, ethusdt@aggTrade, btcusdt@bookTicker, btcusdt@depth5, btcusdt@depth, btcusdt@miniTicker -BaseUri $base -First 35
+            $events | Should -HaveCount 35
+            # an event with no class of its own: named fields, typed values, each object its own values
+            $tickers = @($events | Where-Object { $_.PSObject.TypeNames[0] -eq 'BinancePostman.StreamEvent.24hrMiniTicker' })
+            $tickers.Count | Should -BeGreaterThan 1
+            $tickers[0].PSObject.TypeNames | Should -Contain 'BinancePostman.StreamEvent'
+            $tickers[0].lastPrice | Should -BeOfType ([decimal])
+            $tickers[0].eventTime | Should -BeOfType ([long])
+            $tickers[1].eventTime | Should -BeGreaterThan $tickers[0].eventTime
+            $tickers[1].lastPrice | Should -Not -Be $tickers[0].lastPrice
             $kline = $events | Where-Object { $_ -is [BinancePostman.StreamKline] } | Select-Object -First 1
             $kline | Should -BeOfType ([BinancePostman.Kline])
             $kline.Symbol | Should -Be 'BTCUSDT'

@@ -18,6 +18,7 @@ namespace BinancePostman.Output
         private readonly PropertyNames _names = new PropertyNames();
         private readonly Dictionary<string, string?> _typeByStream = new Dictionary<string, string?>(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _symbols = new Dictionary<string, string?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, PSNoteProperty> _notes = new Dictionary<string, PSNoteProperty>(StringComparer.Ordinal);
 
         /// <summary>The event (or, for an array of events such as !ticker@arr, an object[] of them).</summary>
         /// <param name="eventType">the event's "e" when the reader of the connection saw it</param>
@@ -241,7 +242,28 @@ namespace BinancePostman.Output
             return _plain.ReadValue(ref reader);
         }
 
-        private static void Add(PSObject into, string name, object? value) => into.Properties.Add(new PSNoteProperty(name, value), true);
+        /// <summary>
+        /// Adds a note property. PowerShell copies the member it is given (<see cref="PSObjectFactory.AddCopiesMembers"/>),
+        /// so one note property per name is kept and handed over with each value, as <see cref="JsonToPSObject"/> does.
+        /// </summary>
+        private void Add(PSObject into, string name, object? value)
+        {
+            if (!PSObjectFactory.AddCopiesMembers)
+            {
+                into.Properties.Add(new PSNoteProperty(name, value), true);
+                return;
+            }
+            if (!_notes.TryGetValue(name, out PSNoteProperty? note))
+            {
+                note = new PSNoteProperty(name, value);
+                if (_notes.Count < 4096) _notes[name] = note;
+            }
+            else
+            {
+                note.Value = value;
+            }
+            into.Properties.Add(note, true);
+        }
 
         /// <summary>A key no table names, renamed when PowerShell would see it as one already there ("B" after "b").</summary>
         private static string Unclaimed(PSObject into, string key)
