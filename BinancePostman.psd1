@@ -29,6 +29,8 @@
         'Compare-BinanceCollection'
         'Test-BinanceOrder'
         'ConvertTo-BinanceOrderValue'
+        'Receive-BinanceStream'
+        'Receive-BinanceUserData'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -10,7 +10,7 @@ namespace BinancePostman.Benchmarks
     public static class Program
     {
         /// <summary>
-        /// `requests [count] [row]` runs the request harness (one row of it when given); `requests-pieces` times the module's own
+        /// `requests [count] [row]` runs the request harness (one row of it when given); `streams [count] [stream]` the stream throughput harness; `requests-pieces` times the module's own
         /// work per request without network or runspace; `quick [runs]` times the conversion methods with a stopwatch
         /// (for development, not for figures); `pscost` times PowerShell's own object building; `profile [runs]` splits the exchangeInfo conversion's time; anything else goes to
         /// BenchmarkDotNet (e.g. --filter '*'), in process unless a toolchain is given.
@@ -20,6 +20,11 @@ namespace BinancePostman.Benchmarks
             if (args.Length > 0 && args[0] == "requests")
             {
                 await RequestHarness.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : (int?)null);
+                return;
+            }
+            if (args.Length > 0 && args[0] == "streams")
+            {
+                await StreamThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 200000, args.Length > 2 ? args[2] : "btcusdt@trade");
                 return;
             }
             if (args.Length > 0 && args[0] == "requests-pieces")

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using BinancePostman.FakeExchange.Streams;
 
 namespace BinancePostman.FakeExchange
 {
@@ -45,9 +46,20 @@ namespace BinancePostman.FakeExchange
             [("POST", "/api/v3/orderList/oto")] = new Route("TRADE", 1, Handlers.NewOrderList),
             [("POST", "/api/v3/orderList/otoco")] = new Route("TRADE", 1, Handlers.NewOrderList),
             [("POST", "/sapi/v1/asset/transfer")] = new Route("USER_DATA", 900, Handlers.Transfer),
-            [("POST", "/fapi/v1/listenKey")] = new Route("USER_STREAM", 1, Handlers.NewListenKey),
-            [("PUT", "/fapi/v1/listenKey")] = new Route("USER_STREAM", 1, Handlers.KeepListenKey),
-            [("DELETE", "/fapi/v1/listenKey")] = new Route("USER_STREAM", 1, Handlers.KeepListenKey),
+            [("POST", "/fapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.NewListenKey),
+            [("PUT", "/fapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.KeepListenKey),
+            [("DELETE", "/fapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.CloseListenKey),
+            [("POST", "/dapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.NewListenKey),
+            [("PUT", "/dapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.KeepListenKey),
+            [("DELETE", "/dapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.CloseListenKey),
+            [("POST", "/eapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.NewListenKey),
+            [("PUT", "/eapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.KeepListenKey),
+            [("DELETE", "/eapi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.CloseListenKey),
+            [("POST", "/papi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.NewListenKey),
+            [("PUT", "/papi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.KeepListenKey),
+            [("DELETE", "/papi/v1/listenKey")] = new Route("USER_STREAM", 1, StreamHandlers.CloseListenKey),
+            [("POST", "/sapi/v1/userListenToken")] = new Route("USER_STREAM", 1, StreamHandlers.NewListenToken),
+            [("GET", "/papi/v1/time")] = new Route("NONE", 1, Handlers.Time),
             [("GET", "/api/v3/openOrders")] = new Route("USER_DATA", 6, Handlers.OpenOrders),
             [("GET", "/sapi/v1/account/apiRestrictions")] = new Route("USER_DATA", 1, Handlers.ApiRestrictions),
             [("POST", "/sapi/v1/capital/withdraw/apply")] = new Route("USER_DATA", 900, Handlers.Withdraw),

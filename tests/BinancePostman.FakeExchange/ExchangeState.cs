@@ -21,6 +21,8 @@ namespace BinancePostman.FakeExchange
         public ExchangeState(FakeKeys keys) => Keys = keys;
 
         public FakeKeys Keys { get; }
+        /// <summary>The stream side: WebSocket settings and faults, listenKeys, listen tokens, connections.</summary>
+        public Streams.StreamHub Streams { get; } = new Streams.StreamHub();
         public bool EchoUnknown { get; set; } = true;
         /// <summary>Answers /sapi paths with 404, as the spot testnet does.</summary>
         public bool NoSapi { get; set; }
@@ -138,6 +140,7 @@ namespace BinancePostman.FakeExchange
             }
             EchoUnknown = true;
             NoSapi = false;
+            Streams.Reset();
             Orders.Clear();
             foreach (FakeKey key in Keys.All)
             {

@@ -35,9 +35,12 @@ namespace BinancePostman.FakeExchange
             builder.Logging.ClearProviders();
             builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
             WebApplication app = builder.Build();
+            app.UseWebSockets();
             app.Run(context => context.Request.Path.StartsWithSegments("/__fake")
                 ? ControlApi.HandleAsync(context, state)
-                : ExchangePipeline.HandleAsync(context, state));
+                : context.WebSockets.IsWebSocketRequest
+                    ? Streams.StreamServer.HandleAsync(context, state)
+                    : ExchangePipeline.HandleAsync(context, state));
             await app.StartAsync();
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new FakeExchangeServer(app, state, new Uri(address.Replace("[::1]", "127.0.0.1")));
@@ -50,7 +53,7 @@ namespace BinancePostman.FakeExchange
         }
     }
 
-    /// <summary>GET requests, POST reset, POST config (clock, faults, echo, noSapi, keyPermissions), POST keys: for tests in another process.</summary>
+    /// <summary>GET requests, connections, streamlog; POST reset, POST config (clock, faults, echo, noSapi, keyPermissions, streams, wsFaults), POST keys: for tests in another process.</summary>
     internal static class ControlApi
     {
         public static async Task HandleAsync(HttpContext context, ExchangeState state)
@@ -61,6 +64,12 @@ namespace BinancePostman.FakeExchange
             {
                 case "/__fake/requests":
                     await context.Response.WriteAsync(JsonSerializer.Serialize(state.Requests));
+                    return;
+                case "/__fake/connections":
+                    await context.Response.WriteAsync(JsonSerializer.Serialize(state.Streams.Connections));
+                    return;
+                case "/__fake/streamlog":
+                    await context.Response.WriteAsync(JsonSerializer.Serialize(state.Streams.Log));
                     return;
                 case "/__fake/reset":
                     state.Reset();
@@ -104,6 +113,11 @@ namespace BinancePostman.FakeExchange
                 state.AddFault(fault.Deserialize<Fault>(options)!);
             if (config.TryGetProperty("faults", out JsonElement faults) && faults.ValueKind == JsonValueKind.Array)
                 foreach (JsonElement f in faults.EnumerateArray()) state.AddFault(f.Deserialize<Fault>(options)!);
+            // { "streams": { "eventIntervalMs": 20, "pingIntervalMs": 100, ... } } replaces the stream settings whole
+            if (config.TryGetProperty("streams", out JsonElement streams))
+                state.Streams.Settings = streams.Deserialize<Streams.StreamSettings>(options)!;
+            if (config.TryGetProperty("wsFaults", out JsonElement wsFaults) && wsFaults.ValueKind == JsonValueKind.Array)
+                foreach (JsonElement f in wsFaults.EnumerateArray()) state.Streams.AddFault(f.Deserialize<Streams.StreamFault>(options)!);
             if (config.TryGetProperty("rateLimits", out JsonElement limits))
                 state.Limits = limits.Deserialize<RateLimitConfig>(options)!;
         }

@@ -133,6 +133,7 @@ namespace BinancePostman.FakeExchange
             string clientId = r.Get("newClientOrderId") ?? "fake" + id.ToString(CultureInfo.InvariantCulture);
             var order = new Dictionary<string, string>(r.Parameters) { ["orderId"] = id.ToString(CultureInfo.InvariantCulture), ["clientOrderId"] = clientId };
             s.Orders[clientId] = order;
+            Streams.StreamHandlers.OrderPlaced(r, s, symbol, clientId, id, side, type);
             return OrderView(order, s.Now, type == "MARKET" ? "FILLED" : "NEW");
         }
 
@@ -185,10 +186,6 @@ namespace BinancePostman.FakeExchange
             r.Require("amount");
             return new { tranId = s.NextOrderId() };
         }
-
-        public static object NewListenKey(ExchangeRequest r, ExchangeState s) => new { listenKey = "fakelistenkey" + s.NextOrderId().ToString(CultureInfo.InvariantCulture) };
-
-        public static object KeepListenKey(ExchangeRequest r, ExchangeState s) => new { };
 
         /// <summary>The open orders, of one symbol when it is given (as Binance filters them).</summary>
         public static object OpenOrders(ExchangeRequest r, ExchangeState s)

@@ -6,7 +6,7 @@ namespace BinancePostman
     /// One candle of any kline family (spot klines and uiKlines; futures klines, continuous, index price, mark price,
     /// premium index): times as UTC DateTime, prices and volumes as decimal. Its type name selects the table view.
     /// </summary>
-    public sealed class Kline
+    public class Kline
     {
         public DateTime OpenTime { get; set; }
         public decimal Open { get; set; }
@@ -25,7 +25,7 @@ namespace BinancePostman
     }
 
     /// <summary>An aggregate trade, Binance's one-letter keys given their long names.</summary>
-    public sealed class AggregateTrade
+    public class AggregateTrade
     {
         public long AggregateTradeId { get; set; }
         public decimal Price { get; set; }

@@ -18,8 +18,9 @@ namespace BinancePostman.Tests.Architecture
         // what each folder may use (besides itself); the order is the picture's, top to bottom
         private static readonly Dictionary<string, string[]> MayUse = new Dictionary<string, string[]>
         {
-            ["Commands"] = new[] { "Session", "Credentials", "Output", "Orders", "Http", "Signing", "Catalog" },
-            ["Session"] = new[] { "Credentials", "Output", "Orders", "Http", "Signing", "Catalog" },
+            ["Commands"] = new[] { "Session", "Streams", "Credentials", "Output", "Orders", "Http", "Signing", "Catalog" },
+            ["Session"] = new[] { "Streams", "Credentials", "Output", "Orders", "Http", "Signing", "Catalog" },
+            ["Streams"] = new[] { "Http", "Signing", "Catalog" },
             ["Credentials"] = new[] { "Signing", "Catalog" },
             ["Orders"] = new[] { "Http", "Catalog" },
             ["Output"] = new[] { "Catalog" },
@@ -28,7 +29,7 @@ namespace BinancePostman.Tests.Architecture
             ["Catalog"] = Array.Empty<string>(),
         };
 
-        private static readonly string[] PowerShellFree = { "Catalog", "Signing", "Http", "Orders" };
+        private static readonly string[] PowerShellFree = { "Catalog", "Signing", "Http", "Orders", "Streams" };
 
         private static IEnumerable<(string folder, string file, string text)> Sources() =>
             MayUse.Keys.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Module, folder), "*.cs", SearchOption.AllDirectories)
@@ -39,7 +40,7 @@ namespace BinancePostman.Tests.Architecture
         {
             var wrong = new List<string>();
             foreach (var (folder, file, text) in Sources())
-                foreach (Match m in Regex.Matches(text, @"\bBinancePostman\.(Commands|Session|Credentials|Output|Orders|Http|Signing|Catalog)\b"))
+                foreach (Match m in Regex.Matches(text, @"\bBinancePostman\.(Commands|Session|Streams|Credentials|Output|Orders|Http|Signing|Catalog)\b"))
                 {
                     string used = m.Groups[1].Value;
                     if (used != folder && !MayUse[folder].Contains(used)) wrong.Add($"{file} uses {used}");
