@@ -39,7 +39,7 @@ namespace BinancePostman.Session
         public static IStreamSource UserData(StreamApi api, StreamTarget target, ApiCredential credential, string? recvWindow, string? isolatedSymbol,
             BinanceClient client, SendOptions options, StreamTimings timings)
         {
-            var rest = new StreamRest(client, target.RestBase!, credential.ApiKey, api, options);
+            var rest = new StreamRest(client, target.RestBase!, target.Origin, credential.ApiKey, api, options);
             switch (api)
             {
                 case StreamApi.Spot:

@@ -13,14 +13,16 @@ namespace BinancePostman.Session
     {
         private readonly BinanceClient _client;
         private readonly string _restBase;
+        private readonly BaseUriOrigin _restOrigin;
         private readonly string _apiKey;
         private readonly string _apiPath;
         private readonly SendOptions _options;
 
-        public StreamRest(BinanceClient client, string restBase, string apiKey, StreamApi api, SendOptions options)
+        public StreamRest(BinanceClient client, string restBase, BaseUriOrigin restOrigin, string apiKey, StreamApi api, SendOptions options)
         {
             _client = client;
             _restBase = restBase;
+            _restOrigin = restOrigin;
             _apiKey = apiKey;
             _apiPath = api.RestPath();
             _options = options;
@@ -28,7 +30,7 @@ namespace BinancePostman.Session
 
         public async Task<string> SendAsync(string method, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancel)
         {
-            PreparedRequest request = RequestBuilder.PrepareRaw(method, _restBase, path, SecurityType.USER_STREAM, parameters);
+            PreparedRequest request = RequestBuilder.PrepareRaw(method, _restBase, path, SecurityType.USER_STREAM, parameters, _restOrigin);
             using BinanceReply reply = await _client.SendAsync(request, _apiKey, null, null, _options, cancel).ConfigureAwait(false);
             return reply.ReadText();
         }

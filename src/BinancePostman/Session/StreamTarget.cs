@@ -24,22 +24,23 @@ namespace BinancePostman.Session
         /// <summary>The REST base for the API's listenKey, listen token and clock; null when not asked for.</summary>
         public string? RestBase { get; }
         public BinanceNetwork Network { get; }
+        /// <summary>Where the REST base came from, for the host check of the calls that carry the key.</summary>
         public BaseUriOrigin Origin { get; }
 
         public static StreamTarget For(StreamApi api, bool needsRest, TargetOptions options, SessionSnapshot session, EndpointCatalog catalog)
         {
             BinanceNetwork network = options.Network ?? session.Network;
             if (options.BaseUri != null)
-                return new StreamTarget(StreamHosts.ForBaseUri(api, options.BaseUri), HttpRoot(options.BaseUri), network, BaseUriOrigin.Parameter);
+                return new StreamTarget(StreamHosts.ForBaseUri(api, options.BaseUri), HttpRoot(options.BaseUri), network, BaseUriOrigin.ForCall);
             PostmanEnvironment? named = null;
             if (!string.IsNullOrEmpty(options.EnvironmentName))
                 named = catalog.FindEnvironment(options.EnvironmentName!) ?? throw new EnvironmentNotFoundException(options.EnvironmentName!);
             if (named == null && session.BaseUri != null)
-                return new StreamTarget(StreamHosts.ForBaseUri(api, session.BaseUri), HttpRoot(session.BaseUri), network, BaseUriOrigin.Session);
+                return new StreamTarget(StreamHosts.ForBaseUri(api, session.BaseUri), HttpRoot(session.BaseUri), network, BaseUriOrigin.ForSession);
             if (named?.Network != null) network = named.Network.Value;
             StreamHosts hosts = StreamHosts.For(api, network) ?? throw new StreamNotServedException(api, network, StreamHosts.NetworksOf(api));
-            string? rest = needsRest ? RequestTarget.ForPath(api.RestPath(), options, session, catalog).BaseUri : null;
-            return new StreamTarget(hosts, rest, network, named != null ? BaseUriOrigin.NamedEnvironment : BaseUriOrigin.Network);
+            RequestTarget? rest = needsRest ? RequestTarget.ForPath(api.RestPath(), options, session, catalog) : null;
+            return new StreamTarget(hosts, rest?.BaseUri, network, rest?.Origin ?? BaseUriOrigin.Unknown);
         }
 
         /// <summary>http(s) for REST under a base given as ws(s) or http(s).</summary>

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using BinancePostman.Catalog;
 using BinancePostman.FakeExchange;
 using BinancePostman.FakeExchange.Streams;
 using BinancePostman.Http;
@@ -88,7 +89,7 @@ namespace BinancePostman.Tests.Streams
         public IStreamRest Rest(StreamApi api, string? apiKey = null)
         {
             var client = new BinanceClient(SharedHttpClient.Create(freshConnections: false), new ServerClock());
-            return new StreamRest(client, Exchange.BaseUri.ToString().TrimEnd('/'), apiKey ?? Exchange.State.Keys.HmacApiKey, api,
+            return new StreamRest(client, Exchange.BaseUri.ToString().TrimEnd('/'), BaseUriOrigin.ForCall, apiKey ?? Exchange.State.Keys.HmacApiKey, api,
                 new SendOptions { Timeout = TimeSpan.FromSeconds(5), Retry = new RetryPolicy(0, TimeSpan.FromMilliseconds(10)) });
         }
 
