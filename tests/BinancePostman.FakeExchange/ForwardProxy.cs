@@ -37,8 +37,9 @@ namespace BinancePostman.FakeExchange
     /// A plain HTTP forward proxy on 127.0.0.1 for the tests: it takes absolute-URI requests (GET http://host:port/path),
     /// checks Basic Proxy-Authorization when told to (407 otherwise), and forwards each request in origin form over one
     /// upstream connection per client connection. Replies are relayed byte for byte; when the upstream closes, the client
-    /// connection is closed the same way (a graceful close stays graceful), so the send-once tests hold through it. No
-    /// CONNECT: the tests' targets are plain http. Its own control requests are origin-form: GET /__proxy/log,
+    /// connection is closed the same way (a graceful close stays graceful), so the send-once tests hold through it.
+    /// CONNECT host:port opens a tunnel (what .NET asks of a proxy for a WebSocket, ws:// included), under the same
+    /// credential check, logged with the outcome "tunnel". Its own control requests are origin-form: GET /__proxy/log,
     /// POST /__proxy/reset (?auth=user:password to require those credentials).
     /// </summary>
     public sealed class ForwardProxy : IAsyncDisposable
@@ -149,6 +150,13 @@ namespace BinancePostman.FakeExchange
                             continue;
                         }
 
+                        if (method == "CONNECT")
+                        {
+                            Record(new ProxiedRequest(method, target, authorized, "tunnel", connection));
+                            await TunnelAsync(client, toClient, reader.TakeBuffered(), target);
+                            return;
+                        }
+
                         var uri = new Uri(target);
                         if (upstream == null || upstreamAuthority != uri.Authority || !upstream.Connected)
                         {
@@ -177,6 +185,43 @@ namespace BinancePostman.FakeExchange
                 {
                     upstream?.Dispose();
                 }
+            }
+        }
+
+        /// <summary>Bytes both ways until either side ends; the end is passed on the way it came.</summary>
+        private async Task TunnelAsync(TcpClient client, NetworkStream toClient, byte[] early, string authority)
+        {
+            int colon = authority.LastIndexOf(':');
+            using var upstream = new TcpClient();
+            try
+            {
+                await upstream.ConnectAsync(authority[..colon], int.Parse(authority[(colon + 1)..], CultureInfo.InvariantCulture), _stop.Token);
+            }
+            catch (SocketException)
+            {
+                await toClient.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"), _stop.Token);
+                return;
+            }
+            await toClient.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 Connection Established\r\n\r\n"), _stop.Token);
+            NetworkStream toUpstream = upstream.GetStream();
+            if (early.Length > 0) await toUpstream.WriteAsync(early, _stop.Token);
+            Task up = PumpAsync(toClient, toUpstream, upstream.Client);
+            Task down = PumpAsync(toUpstream, toClient, client.Client);
+            await Task.WhenAll(up, down);
+        }
+
+        private async Task PumpAsync(NetworkStream from, NetworkStream to, Socket toSocket)
+        {
+            var buffer = new byte[16384];
+            try
+            {
+                int read;
+                while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0) await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+                toSocket.Shutdown(SocketShutdown.Send);
+            }
+            catch (Exception ex) when (ex is IOException || ex is SocketException || ex is OperationCanceledException || ex is ObjectDisposedException)
+            {
+                try { toSocket.Close(); } catch (ObjectDisposedException) { }
             }
         }
 
@@ -258,6 +303,14 @@ namespace BinancePostman.FakeExchange
                     }
                     if (!await FillAsync(cancel)) return null;
                 }
+            }
+
+            /// <summary>What was read past the last head, handed over (a tunnel's first bytes).</summary>
+            public byte[] TakeBuffered()
+            {
+                byte[] bytes = _buffer.AsSpan(_start, _end - _start).ToArray();
+                _start = _end;
+                return bytes;
             }
 
             public async Task<byte[]> ReadExactAsync(int count, CancellationToken cancel)

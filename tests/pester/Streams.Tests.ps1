@@ -242,4 +242,61 @@ Describe 'Streams into the pipeline' {
             { Receive-BinanceUserData -BaseUri $base -First 1 -ErrorAction Stop } | Should -Throw -ErrorId 'BinancePostman.Credential.NoApiKey*'
         }
     }
+
+    Context 'Proxies' {
+        BeforeAll {
+            $proxy = Start-LoopbackProxy
+            $proxyPassword = 'str3am-pr0xy-secret'
+            $proxyCredential = [pscredential]::new('trader', (ConvertTo-SecureString $proxyPassword -AsPlainText -Force))
+            $exchangeAuthority = ([uri]$base).Authority
+        }
+
+        AfterAll { Stop-FakeExchange $proxy }
+
+        BeforeEach { Reset-LoopbackProxy $proxy }
+
+        It 'Receive-BinanceStream opens its WebSocket through -Proxy (a CONNECT tunnel to the exchange)' {
+            $events = Receive-BinanceStream btcusdt@trade -BaseUri $base -Proxy $proxy.Uri -First 5
+            $events | Should -HaveCount 5
+            $tunnels = @(Get-ProxyLog $proxy | Where-Object Outcome -EQ 'tunnel')
+            $tunnels | Should -HaveCount 1
+            $tunnels[0].Method | Should -Be 'CONNECT'
+            $tunnels[0].Target | Should -Be $exchangeAuthority
+            Get-Connections | Should -HaveCount 1
+        }
+
+        It 'a proxy that wants credentials: -ProxyCredential opens the tunnel; without it, one connection error naming the proxy and no secret' {
+            Reset-LoopbackProxy $proxy -RequireCredentials "trader:$proxyPassword"
+            $events = Receive-BinanceStream btcusdt@trade -BaseUri $base -Proxy $proxy.Uri -ProxyCredential $proxyCredential -First 3
+            $events | Should -HaveCount 3
+            @(Get-ProxyLog $proxy | Where-Object { $_.Outcome -eq 'tunnel' -and $_.Authorized }) | Should -HaveCount 1
+
+            Reset-FakeExchange $exchange
+            Reset-LoopbackProxy $proxy -RequireCredentials "trader:$proxyPassword"
+            Receive-BinanceStream btcusdt@trade -BaseUri $base -Proxy $proxy.Uri -First 3 -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'BinancePostman.StreamConnection*'
+            "$($errs[0])" | Should -Match ([regex]::Escape("through the proxy $($proxy.Uri)"))
+            "$($errs[0])" | Should -Not -Match $proxyPassword
+            Get-Connections | Should -BeNullOrEmpty
+        }
+
+        It '-NoProxy goes straight to the exchange; -NoProxy with -Proxy is refused before connecting' {
+            Receive-BinanceStream btcusdt@trade -BaseUri $base -NoProxy -First 2 | Should -HaveCount 2
+            @(Get-ProxyLog $proxy) | Should -BeNullOrEmpty
+            { Receive-BinanceStream btcusdt@trade -BaseUri $base -NoProxy -Proxy $proxy.Uri -First 2 -ErrorAction Stop } | Should -Throw -ErrorId 'BinancePostman.InvalidParameterValue*'
+        }
+
+        It 'Receive-BinanceUserData sends its listenKey calls and its WebSocket through the same proxy, and sets the reply variables' {
+            $events = Receive-BinanceUserData -Api UsdM -BaseUri $base -Credential $hmac -Proxy $proxy.Uri -First 3 -StatusCodeVariable status -ResponseHeadersVariable headers
+            $events | Should -HaveCount 3
+            $log = @(Get-ProxyLog $proxy)
+            @($log | Where-Object { $_.Method -eq 'POST' -and $_.Target -match '/fapi/v1/listenKey' }) | Should -HaveCount 1
+            @($log | Where-Object Outcome -EQ 'tunnel') | Should -HaveCount 1
+            # the exchange saw the listenKey calls only through the proxy: each POST, PUT or DELETE it saw was forwarded
+            @(Get-FakeRequests $exchange | Where-Object Path -EQ '/fapi/v1/listenKey').Count | Should -Be @($log | Where-Object Target -Match '/fapi/v1/listenKey').Count
+            $status | Should -Be 200
+            $headers['Content-Type'] | Should -Not -BeNullOrEmpty
+        }
+    }
 }

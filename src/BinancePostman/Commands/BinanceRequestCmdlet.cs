@@ -201,14 +201,7 @@ namespace BinancePostman.Commands
         /// </summary>
         internal T RunOnClient<T>(Func<SendOptions, CancellationToken, Task<T>> work)
         {
-            var settings = new SendOptions
-            {
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
-                Proxy = _proxy,
-                OnReply = _replies.Begin(),
-                TrustedHosts = ModuleSession.Current.TrustedHosts,
-            };
+            SendOptions settings = NewSendOptions();
             try
             {
                 return new ClientPump(this, _verbose).Run(settings, work, Cancellation);
@@ -217,6 +210,22 @@ namespace BinancePostman.Commands
             {
                 if (!Cancellation.IsCancellationRequested) _replies.Set(this);
             }
+        }
+
+        /// <summary>This call's timeout, retries, proxy and the session's trusted hosts; replies are kept for the reply variables.</summary>
+        internal SendOptions NewSendOptions() => new SendOptions
+        {
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
+            Proxy = _proxy,
+            OnReply = _replies.Begin(),
+            TrustedHosts = ModuleSession.Current.TrustedHosts,
+        };
+
+        /// <summary>Sets -StatusCodeVariable and -ResponseHeadersVariable to the last reply since <see cref="NewSendOptions"/> (pipeline thread only).</summary>
+        internal void SetReplyVariables()
+        {
+            if (!Cancellation.IsCancellationRequested) _replies.Set(this);
         }
 
         /// <summary>Refuses a request with keys for an untrusted host before it is confirmed (the send path checks again).</summary>

@@ -12,19 +12,20 @@ namespace BinancePostman.Commands
     {
         private static readonly string[] Schemes = { "http", "https", "socks4", "socks4a", "socks5" };
 
-        public static ProxySetting From(BinanceRequestCmdlet cmdlet)
+        public static ProxySetting From(BinanceRequestCmdlet cmdlet) =>
+            From(cmdlet, cmdlet.Proxy, cmdlet.ProxyCredential, cmdlet.ProxyUseDefaultCredentials.IsPresent, cmdlet.NoProxy.IsPresent);
+
+        public static ProxySetting From(PSCmdlet cmdlet, Uri? proxy, PSCredential? proxyCredential, bool useDefault, bool noProxy)
         {
-            bool useDefault = cmdlet.ProxyUseDefaultCredentials.IsPresent;
-            if (cmdlet.NoProxy && (cmdlet.Proxy != null || cmdlet.ProxyCredential != null || useDefault))
+            if (noProxy && (proxy != null || proxyCredential != null || useDefault))
                 Refuse(cmdlet, "-NoProxy sends straight to the exchange: it cannot go with -Proxy, -ProxyCredential or -ProxyUseDefaultCredentials.", "NoProxy");
-            if (cmdlet.ProxyCredential != null && useDefault)
+            if (proxyCredential != null && useDefault)
                 Refuse(cmdlet, "Give either -ProxyCredential or -ProxyUseDefaultCredentials, not both.", "ProxyCredential");
-            if (cmdlet.NoProxy) return ProxySetting.None;
+            if (noProxy) return ProxySetting.None;
 
-            var credential = cmdlet.ProxyCredential?.GetNetworkCredential();
-            if (cmdlet.Proxy == null) return ProxySetting.SystemWith(credential, useDefault);
+            var credential = proxyCredential?.GetNetworkCredential();
+            if (proxy == null) return ProxySetting.SystemWith(credential, useDefault);
 
-            Uri proxy = cmdlet.Proxy;
             if (!proxy.IsAbsoluteUri || Array.IndexOf(Schemes, proxy.Scheme.ToLowerInvariant()) < 0)
                 Refuse(cmdlet, "-Proxy takes the proxy's address with its scheme, such as http://proxy.example.com:8080 (http, https, socks4, socks4a or socks5).", "Proxy");
             if (proxy.UserInfo.Length > 0)

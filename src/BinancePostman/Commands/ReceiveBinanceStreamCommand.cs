@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using BinancePostman.Catalog;
 using BinancePostman.Commands.Completion;
+using BinancePostman.Http;
 using BinancePostman.Session;
 using BinancePostman.Streams;
 
@@ -56,6 +57,21 @@ namespace BinancePostman.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        /// <summary>Connects through this proxy instead of the system's (http://host:port).</summary>
+        [Parameter]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Connects straight to the exchange, whatever the system's proxy settings say.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
         protected override void ProcessRecord() => _streams.AddRange(Stream);
 
         protected override void EndProcessing()
@@ -64,12 +80,13 @@ namespace BinancePostman.Commands
             if (invalid != null) ThrowTerminatingError(StreamErrorRecords.InvalidStreamName(invalid));
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Duration)) && Duration <= TimeSpan.Zero)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-Duration must be longer than zero.", nameof(Duration)), "BinancePostman.InvalidParameterValue", ErrorCategory.InvalidArgument, Duration));
+            ProxySetting proxy = ProxyChoice.From(this, Proxy, ProxyCredential, ProxyUseDefaultCredentials.IsPresent, NoProxy.IsPresent);
             IReadOnlyList<IStreamSource> sources;
             try
             {
                 var options = new TargetOptions { BaseUri = BaseUri, EnvironmentName = Environment, Network = Network };
                 StreamTarget target = StreamTarget.For(Api, needsRest: false, options, ModuleSession.Current, Catalog);
-                sources = StreamPlanner.Market(Api, streams, target, StreamTimings.Default);
+                sources = StreamPlanner.Market(Api, streams, target, StreamTimings.Default, proxy);
             }
             catch (StreamNotServedException ex)
             {

@@ -68,11 +68,7 @@ namespace BinancePostman.Commands
                     ThrowTerminatingError(StreamErrorRecords.NoKeys());
                     return;
                 }
-                var options = new SendOptions
-                {
-                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                    Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
-                };
+                SendOptions options = NewSendOptions();
                 source = StreamPlanner.UserData(Api, target, credential, RecvWindowText, Symbol?.ToUpperInvariant(), Client, options, StreamTimings.Default);
                 if (Verbose) WriteVerbose($"{source.Description} with the key {credential.MaskedApiKey}.");
             }
@@ -83,12 +79,20 @@ namespace BinancePostman.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && ErrorRecords.TryFromRequestFailure(ex, out ErrorRecord? record))
             {
+                SetReplyVariables();
                 ThrowTerminatingError(record!);
                 return;
             }
             using var run = new StreamRun(new[] { source }, BufferSize, Verbose, StreamTimings.Default);
-            new StreamPump(this, Raw, userData: true, BufferSize).Run(run, First > 0 ? First : (int?)null,
-                MyInvocation.BoundParameters.ContainsKey(nameof(Duration)) ? Duration : (TimeSpan?)null, Cancellation);
+            try
+            {
+                new StreamPump(this, Raw, userData: true, BufferSize).Run(run, First > 0 ? First : (int?)null,
+                    MyInvocation.BoundParameters.ContainsKey(nameof(Duration)) ? Duration : (TimeSpan?)null, Cancellation);
+            }
+            finally
+            {
+                SetReplyVariables(); // the last of the stream's own REST calls: the listenKey's or token's
+            }
         }
     }
 }

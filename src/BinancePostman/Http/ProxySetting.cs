@@ -87,6 +87,27 @@ namespace BinancePostman.Http
         }
 
         /// <summary>
+        /// The proxy to give a WebSocket, or false to leave the socket's own default, which is the system's proxy (as
+        /// HttpClient's). ClientWebSocket has no DefaultProxyCredentials, so credentials for the system proxy travel on a
+        /// proxy that asks the system's for its answers.
+        /// </summary>
+        internal bool TryGetWebSocketProxy(out IWebProxy? proxy)
+        {
+            switch (Mode)
+            {
+                case ProxyMode.None:
+                    proxy = null;
+                    return true;
+                case ProxyMode.Explicit:
+                    proxy = CreateWebProxy();
+                    return true;
+                default:
+                    proxy = HasCredentials ? new SystemProxyWithCredentials(UseDefaultCredentials ? CredentialCache.DefaultCredentials : Credential) : null;
+                    return HasCredentials;
+            }
+        }
+
+        /// <summary>
         /// "Basic ..." for a proxy given with a user name and password. Sent with each plain-http request through the proxy, so a
         /// proxy that wants Basic never answers 407 first: that answer would make the HTTP stack send the request a second time,
         /// which a state change's body refuses. (Requests to https hosts authenticate on the CONNECT tunnel instead, before
@@ -112,5 +133,17 @@ namespace BinancePostman.Http
             byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(credential.Domain + "\0" + credential.UserName + "\0" + credential.Password));
             return BitConverter.ToString(hash).Replace("-", "");
         }
+    }
+
+    /// <summary>The system's proxy as it decides per host, with credentials given for the call.</summary>
+    internal sealed class SystemProxyWithCredentials : IWebProxy
+    {
+        public SystemProxyWithCredentials(ICredentials? credentials) => Credentials = credentials;
+
+        public ICredentials? Credentials { get; set; }
+
+        public Uri? GetProxy(Uri destination) => ProxySetting.SystemProxy()?.GetProxy(destination);
+
+        public bool IsBypassed(Uri host) => ProxySetting.SystemProxy()?.IsBypassed(host) ?? true;
     }
 }

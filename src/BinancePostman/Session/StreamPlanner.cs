@@ -10,7 +10,7 @@ namespace BinancePostman.Session
     internal static class StreamPlanner
     {
         /// <summary>One combined connection per route (USDs-M and options route order book streams apart from the rest), at most 1,024 streams each.</summary>
-        public static IReadOnlyList<IStreamSource> Market(StreamApi api, IReadOnlyList<string> streams, StreamTarget target, StreamTimings timings)
+        public static IReadOnlyList<IStreamSource> Market(StreamApi api, IReadOnlyList<string> streams, StreamTarget target, StreamTimings timings, ProxySetting proxy)
         {
             if (target.Hosts.MarketBase == null) throw new StreamNotServedException(api, target.Network, Array.Empty<Catalog.BinanceNetwork>());
             var byRoute = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ namespace BinancePostman.Session
             {
                 List<string> list = byRoute[route];
                 if (list.Count > StreamNames.MaximumPerConnection) throw new TooManyStreamsException(list.Count);
-                sources.Add(new MarketStreamSource(target.Hosts.MarketUrl(route.Length == 0 ? null : route), list, timings));
+                sources.Add(new MarketStreamSource(target.Hosts.MarketUrl(route.Length == 0 ? null : route), list, timings, proxy));
             }
             return sources;
         }
@@ -46,11 +46,11 @@ namespace BinancePostman.Session
                     if (credential.Signer == null)
                         throw new BinanceApiException(FailureKind.ApiKey, "Spot user data is subscribed with a signature, and the key has no secret or private key. Nothing was sent.",
                             null, null, null, "userDataStream.subscribe.signature", target.Hosts.WebSocketApi) { Detail = FailureDetail.NoSigner, NothingSent = true };
-                    return WebSocketApiSource.Spot(target.Hosts, credential.ApiKey, credential.Signer, recvWindow, rest, timings);
+                    return WebSocketApiSource.Spot(target.Hosts, credential.ApiKey, credential.Signer, recvWindow, rest, timings, options.Proxy);
                 case StreamApi.Margin:
-                    return WebSocketApiSource.Margin(target.Hosts, credential.ApiKey, isolatedSymbol, rest, timings);
+                    return WebSocketApiSource.Margin(target.Hosts, credential.ApiKey, isolatedSymbol, rest, timings, options.Proxy);
                 default:
-                    return new ListenKeySource(target.Hosts, rest, timings);
+                    return new ListenKeySource(target.Hosts, rest, timings, options.Proxy);
             }
         }
     }

@@ -19,6 +19,7 @@ namespace BinancePostman.Streams
         private readonly StreamHosts _hosts;
         private readonly IStreamRest _rest;
         private readonly StreamTimings _timings;
+        private readonly ProxySetting? _proxy;
         private readonly string _path;
         private readonly object _lock = new object();
         private string? _key;
@@ -26,11 +27,12 @@ namespace BinancePostman.Streams
         private StreamSink? _sink;
         private int _opened;
 
-        public ListenKeySource(StreamHosts hosts, IStreamRest rest, StreamTimings timings)
+        public ListenKeySource(StreamHosts hosts, IStreamRest rest, StreamTimings timings, ProxySetting? proxy = null)
         {
             _hosts = hosts;
             _rest = rest;
             _timings = timings;
+            _proxy = proxy;
             _path = hosts.Api.ListenKeyPath() ?? throw new ArgumentException("This API has no listenKey.", nameof(hosts));
         }
 
@@ -43,7 +45,7 @@ namespace BinancePostman.Streams
         {
             _sink = sink;
             string key = await KeyAsync(sink, cancel).ConfigureAwait(false);
-            WebSocketLeg leg = await WebSocketLeg.ConnectAsync(_hosts.UserDataUrl(key), _hosts.UserDataBase + "/ws/" + Mask(key), _timings.HandshakeTimeout, Handle, cancel).ConfigureAwait(false);
+            WebSocketLeg leg = await WebSocketLeg.ConnectAsync(_hosts.UserDataUrl(key), _hosts.UserDataBase + "/ws/" + Mask(key), _timings.HandshakeTimeout, _proxy, Handle, cancel).ConfigureAwait(false);
             Interlocked.Increment(ref _opened);
             return leg;
         }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using BinancePostman.Http;
 
 namespace BinancePostman.Streams
 {
@@ -18,18 +19,20 @@ namespace BinancePostman.Streams
     {
         private readonly Uri _url;
         private readonly StreamTimings _timings;
+        private readonly ProxySetting? _proxy;
         private readonly ControlPacer _pacer;
         private readonly Dictionary<string, string> _names = new Dictionary<string, string>(StringComparer.Ordinal);
         private List<string> _streams;
         private long _nextId;
         private StreamSink? _sink;
 
-        public MarketStreamSource(Uri url, IReadOnlyList<string> streams, StreamTimings timings)
+        public MarketStreamSource(Uri url, IReadOnlyList<string> streams, StreamTimings timings, ProxySetting? proxy = null)
         {
             _url = url;
             _streams = new List<string>(streams);
             foreach (string s in streams) _names[s] = s;
             _timings = timings;
+            _proxy = proxy;
             _pacer = new ControlPacer(timings.ControlMessagesPerSecond);
         }
 
@@ -41,7 +44,7 @@ namespace BinancePostman.Streams
         public async Task<WebSocketLeg> OpenAsync(StreamSink sink, CancellationToken cancel)
         {
             _sink = sink;
-            WebSocketLeg leg = await WebSocketLeg.ConnectAsync(_url, Description, _timings.HandshakeTimeout, Handle, cancel).ConfigureAwait(false);
+            WebSocketLeg leg = await WebSocketLeg.ConnectAsync(_url, Description, _timings.HandshakeTimeout, _proxy, Handle, cancel).ConfigureAwait(false);
             try
             {
                 var accepted = new List<string>();

@@ -31,6 +31,7 @@ namespace BinancePostman.Streams
         private readonly string? _recvWindow;
         private readonly IStreamRest _rest;
         private readonly StreamTimings _timings;
+        private readonly ProxySetting? _proxy;
         private readonly string? _isolatedSymbol;
         private readonly bool _margin;
         private long _nextId;
@@ -39,14 +40,16 @@ namespace BinancePostman.Streams
         private DateTimeOffset? _tokenExpires;
 
         /// <summary>Spot: subscribes with a signature.</summary>
-        public static WebSocketApiSource Spot(StreamHosts hosts, string apiKey, IRequestSigner signer, string? recvWindow, IStreamRest rest, StreamTimings timings) =>
-            new WebSocketApiSource(hosts, apiKey, signer, recvWindow, rest, timings, margin: false, null);
+        public static WebSocketApiSource Spot(StreamHosts hosts, string apiKey, IRequestSigner signer, string? recvWindow, IStreamRest rest, StreamTimings timings,
+            ProxySetting? proxy = null) =>
+            new WebSocketApiSource(hosts, apiKey, signer, recvWindow, rest, timings, margin: false, null, proxy);
 
         /// <summary>Margin: subscribes with a listen token (cross margin, or isolated for <paramref name="isolatedSymbol"/>).</summary>
-        public static WebSocketApiSource Margin(StreamHosts hosts, string apiKey, string? isolatedSymbol, IStreamRest rest, StreamTimings timings) =>
-            new WebSocketApiSource(hosts, apiKey, null, null, rest, timings, margin: true, isolatedSymbol);
+        public static WebSocketApiSource Margin(StreamHosts hosts, string apiKey, string? isolatedSymbol, IStreamRest rest, StreamTimings timings,
+            ProxySetting? proxy = null) =>
+            new WebSocketApiSource(hosts, apiKey, null, null, rest, timings, margin: true, isolatedSymbol, proxy);
 
-        private WebSocketApiSource(StreamHosts hosts, string apiKey, IRequestSigner? signer, string? recvWindow, IStreamRest rest, StreamTimings timings, bool margin, string? isolatedSymbol)
+        private WebSocketApiSource(StreamHosts hosts, string apiKey, IRequestSigner? signer, string? recvWindow, IStreamRest rest, StreamTimings timings, bool margin, string? isolatedSymbol, ProxySetting? proxy)
         {
             _url = new Uri(hosts.WebSocketApi ?? throw new ArgumentException("This API has no WebSocket API.", nameof(hosts)));
             _apiKey = apiKey;
@@ -54,6 +57,7 @@ namespace BinancePostman.Streams
             _recvWindow = recvWindow;
             _rest = rest;
             _timings = timings;
+            _proxy = proxy;
             _margin = margin;
             _isolatedSymbol = isolatedSymbol;
         }
@@ -66,7 +70,7 @@ namespace BinancePostman.Streams
         {
             _sink = sink;
             string? token = _margin ? await TokenAsync(sink, fresh: false, cancel).ConfigureAwait(false) : null;
-            WebSocketLeg leg = await WebSocketLeg.ConnectAsync(_url, _url.GetLeftPart(UriPartial.Path), _timings.HandshakeTimeout, Handle, cancel).ConfigureAwait(false);
+            WebSocketLeg leg = await WebSocketLeg.ConnectAsync(_url, _url.GetLeftPart(UriPartial.Path), _timings.HandshakeTimeout, _proxy, Handle, cancel).ConfigureAwait(false);
             try
             {
                 StreamMessage answer = _margin

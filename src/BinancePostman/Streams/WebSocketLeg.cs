@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using BinancePostman.Http;
 
 namespace BinancePostman.Streams
 {
@@ -52,9 +54,12 @@ namespace BinancePostman.Streams
         /// <summary>Set by the protocol when a message says the connection is ending (serverShutdown) or its subscription is gone.</summary>
         public string? Ending { get; set; }
 
-        public static async Task<WebSocketLeg> ConnectAsync(Uri url, string safeUrl, TimeSpan timeout, MessageHandler handler, CancellationToken cancel)
+        /// <param name="proxy">the call's proxy setting; null for the system's proxy</param>
+        public static async Task<WebSocketLeg> ConnectAsync(Uri url, string safeUrl, TimeSpan timeout, ProxySetting? proxy, MessageHandler handler, CancellationToken cancel)
         {
             var socket = new ClientWebSocket();
+            if (proxy != null && proxy.TryGetWebSocketProxy(out IWebProxy? via)) socket.Options.Proxy = via;
+            string through = proxy?.Mode == ProxyMode.Explicit ? " (through " + proxy.Describe() + ")" : "";
             using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel))
             {
                 limit.CancelAfter(timeout);
@@ -65,13 +70,13 @@ namespace BinancePostman.Streams
                 catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                 {
                     socket.Dispose();
-                    throw new StreamConnectException(safeUrl, $"no connection within {timeout.TotalSeconds:0.#} s", null);
+                    throw new StreamConnectException(safeUrl, $"no connection within {timeout.TotalSeconds:0.#} s{through}", null);
                 }
                 catch (Exception ex) when (ex is WebSocketException || ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException
                     || ex is System.Net.Sockets.SocketException || ex is InvalidOperationException)
                 {
                     socket.Dispose();
-                    throw new StreamConnectException(safeUrl, Innermost(ex), ex);
+                    throw new StreamConnectException(safeUrl, Innermost(ex) + through, ex);
                 }
                 catch
                 {
