@@ -18,22 +18,9 @@ namespace BinancePostman.Commands
     /// URI), which keys, timeouts and retries, handed to the Session as they were bound; the wait for a call on the
     /// pipeline thread; and Ctrl+C (StopProcessing cancels the call).
     /// </summary>
-    public abstract class BinanceRequestCmdlet : BinanceCmdlet
+    public abstract class BinanceRequestCmdlet : BinanceConnectionCmdlet
     {
         private CancellationTokenSource? _cancel;
-
-        /// <summary>Production, Testnet or Demo for this call; default: the session's (Production).</summary>
-        [Parameter]
-        public BinanceNetwork? Network { get; set; }
-
-        /// <summary>A loaded Postman environment whose variables set the host.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string? Environment { get; set; }
-
-        /// <summary>Sends to this base URI instead (a proxy, a local exchange): overrides network and environment.</summary>
-        [Parameter]
-        public Uri? BaseUri { get; set; }
 
         /// <summary>A SecretManagement vault holding the keys for this call (with -SecretName).</summary>
         [Parameter]
@@ -90,23 +77,6 @@ namespace BinancePostman.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? StatusCodeVariable { get; set; }
-
-        /// <summary>Sends through this proxy instead of the system's (http://host:port).</summary>
-        [Parameter]
-        public Uri? Proxy { get; set; }
-
-        /// <summary>The proxy's user name and password.</summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? ProxyCredential { get; set; }
-
-        /// <summary>Authenticates to the proxy as the logged-on user.</summary>
-        [Parameter]
-        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
-
-        /// <summary>Goes straight to the exchange, whatever the system's proxy settings say.</summary>
-        [Parameter]
-        public SwitchParameter NoProxy { get; set; }
 
         internal CancellationToken Cancellation => (_cancel ??= new CancellationTokenSource()).Token;
 

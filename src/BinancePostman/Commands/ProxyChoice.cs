@@ -12,11 +12,11 @@ namespace BinancePostman.Commands
     {
         private static readonly string[] Schemes = { "http", "https", "socks4", "socks4a", "socks5" };
 
-        public static ProxySetting From(BinanceRequestCmdlet cmdlet) =>
-            From(cmdlet, cmdlet.Proxy, cmdlet.ProxyCredential, cmdlet.ProxyUseDefaultCredentials.IsPresent, cmdlet.NoProxy.IsPresent);
-
-        public static ProxySetting From(PSCmdlet cmdlet, Uri? proxy, PSCredential? proxyCredential, bool useDefault, bool noProxy)
+        public static ProxySetting From(BinanceConnectionCmdlet cmdlet)
         {
+            Uri? proxy = cmdlet.Proxy;
+            PSCredential? proxyCredential = cmdlet.ProxyCredential;
+            bool useDefault = cmdlet.ProxyUseDefaultCredentials.IsPresent, noProxy = cmdlet.NoProxy.IsPresent;
             if (noProxy && (proxy != null || proxyCredential != null || useDefault))
                 Refuse(cmdlet, "-NoProxy sends straight to the exchange: it cannot go with -Proxy, -ProxyCredential or -ProxyUseDefaultCredentials.", "NoProxy");
             if (proxyCredential != null && useDefault)

@@ -17,7 +17,7 @@ namespace BinancePostman.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "BinanceStream")]
     [OutputType(typeof(StreamKline), typeof(StreamAggregateTrade), typeof(StreamTrade), typeof(StreamBookTicker), typeof(StreamDepthUpdate), typeof(StreamOrderBook), typeof(PSObject), typeof(string))]
-    public sealed class ReceiveBinanceStreamCommand : BinanceCmdlet, IDisposable
+    public sealed class ReceiveBinanceStreamCommand : BinanceConnectionCmdlet, IDisposable
     {
         private readonly List<string> _streams = new List<string>();
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
@@ -31,16 +31,6 @@ namespace BinancePostman.Commands
         [Parameter]
         [ValidateSet(nameof(StreamApi.Spot), nameof(StreamApi.UsdM), nameof(StreamApi.CoinM), nameof(StreamApi.Options))]
         public StreamApi Api { get; set; } = StreamApi.Spot;
-
-        [Parameter]
-        public BinanceNetwork? Network { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string? Environment { get; set; }
-
-        [Parameter]
-        public Uri? BaseUri { get; set; }
 
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
@@ -57,21 +47,6 @@ namespace BinancePostman.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        /// <summary>Connects through this proxy instead of the system's (http://host:port).</summary>
-        [Parameter]
-        public Uri? Proxy { get; set; }
-
-        [Parameter]
-        [Credential]
-        public PSCredential? ProxyCredential { get; set; }
-
-        [Parameter]
-        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
-
-        /// <summary>Connects straight to the exchange, whatever the system's proxy settings say.</summary>
-        [Parameter]
-        public SwitchParameter NoProxy { get; set; }
-
         protected override void ProcessRecord() => _streams.AddRange(Stream);
 
         protected override void EndProcessing()
@@ -80,7 +55,7 @@ namespace BinancePostman.Commands
             if (invalid != null) ThrowTerminatingError(StreamErrorRecords.InvalidStreamName(invalid));
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Duration)) && Duration <= TimeSpan.Zero)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-Duration must be longer than zero.", nameof(Duration)), "BinancePostman.InvalidParameterValue", ErrorCategory.InvalidArgument, Duration));
-            ProxySetting proxy = ProxyChoice.From(this, Proxy, ProxyCredential, ProxyUseDefaultCredentials.IsPresent, NoProxy.IsPresent);
+            ProxySetting proxy = ProxyChoice.From(this);
             IReadOnlyList<IStreamSource> sources;
             try
             {

@@ -61,6 +61,14 @@ namespace BinancePostman.Streams
 
         public void Report(StreamItem item) => _queue.Add(item);
 
+        /// <summary>Reports a frame that is not text (binary, or too large to read: count 0) as malformed; true when it was text.</summary>
+        public bool IsText(string source, int count, bool text)
+        {
+            if (text) return true;
+            Report(StreamItem.Malformed(source, null, count == 0 ? "" : "(binary)", count == 0 ? "a message larger than the module reads" : "a binary frame"));
+            return false;
+        }
+
         public void Log(string line)
         {
             if (Verbose) _queue.Add(StreamItem.Log(line));

@@ -139,12 +139,7 @@ namespace BinancePostman.Streams
         private void Handle(WebSocketLeg leg, byte[] buffer, int count, bool text)
         {
             StreamSink? sink = _sink;
-            if (sink == null) return;
-            if (!text)
-            {
-                sink.Report(StreamItem.Malformed(Description, null, count == 0 ? "" : "(binary)", count == 0 ? "a message larger than the module reads" : "a binary frame"));
-                return;
-            }
+            if (sink == null || !sink.IsText(Description, count, text)) return;
             StreamMessage message = StreamMessage.Read(buffer, count, rawEvents: false, leg.Names);
             switch (message.Shape)
             {
