@@ -48,16 +48,28 @@ Describe 'Streams into the pipeline' {
 
     Context 'Receive-BinanceStream' {
         It 'writes each kind of event as its type, -First of them, and closes the connection' {
-            $events = Receive-BinanceStream btcusdt@trade, BTCUSDT@kline_1m, ethusdt@aggTrade, btcusdt@bookTicker, btcusdt@depth5, btcusdt@depth, btcusdt@miniTicker -BaseUri $base -First 35
-            $events | Should -HaveCount 35
+            $events = Receive-BinanceStream btcusdt@trade, BTCUSDT@kline_1m, ethusdt@aggTrade, btcusdt@bookTicker, btcusdt@depth5, btcusdt@depth, btcusdt@miniTicker, btcusdt@ticker, btcusdt@markPrice -BaseUri $base -First 45
+            $events | Should -HaveCount 45
             # an event with no class of its own: named fields, typed values, each object its own values
-            $tickers = @($events | Where-Object { $_.PSObject.TypeNames[0] -eq 'BinancePostman.StreamEvent.24hrMiniTicker' })
-            $tickers.Count | Should -BeGreaterThan 1
-            $tickers[0].PSObject.TypeNames | Should -Contain 'BinancePostman.StreamEvent'
-            $tickers[0].lastPrice | Should -BeOfType ([decimal])
-            $tickers[0].eventTime | Should -BeOfType ([long])
-            $tickers[1].eventTime | Should -BeGreaterThan $tickers[0].eventTime
-            $tickers[1].lastPrice | Should -Not -Be $tickers[0].lastPrice
+            $marks = @($events | Where-Object { $_.PSObject.TypeNames[0] -eq 'BinancePostman.StreamEvent.markPriceUpdate' })
+            $marks.Count | Should -BeGreaterThan 1
+            $marks[0].PSObject.TypeNames | Should -Contain 'BinancePostman.StreamEvent'
+            $marks[0].markPrice | Should -BeOfType ([decimal])
+            $marks[0].eventTime | Should -BeOfType ([long])
+            $marks[1].eventTime | Should -BeGreaterThan $marks[0].eventTime
+            $marks[1].markPrice | Should -Not -Be $marks[0].markPrice
+            $mini = @($events | Where-Object { $_.GetType() -eq [BinancePostman.StreamMiniTicker] })
+            $mini.Count | Should -BeGreaterThan 1
+            $mini[0].Symbol | Should -Be 'BTCUSDT'
+            $mini[0].lastPrice | Should -BeOfType ([decimal])
+            $mini[1].lastPrice | Should -Not -Be $mini[0].lastPrice
+            $mini[0].volume | Should -Be 1000
+            $full = $events | Where-Object { $_ -is [BinancePostman.StreamTicker] } | Select-Object -First 1
+            $full | Should -BeOfType ([BinancePostman.StreamMiniTicker])
+            $full.priceChangePercent | Should -BeOfType ([decimal])
+            $full.bidPrice | Should -Be $full.lastPrice -Because 'the fake exchange bids at the last price'
+            $full.closeTime - $full.openTime | Should -Be 86400000
+            $full.count | Should -Be ($full.lastId - $full.firstId + 1)
             $kline = $events | Where-Object { $_ -is [BinancePostman.StreamKline] } | Select-Object -First 1
             $kline | Should -BeOfType ([BinancePostman.Kline])
             $kline.Symbol | Should -Be 'BTCUSDT'

@@ -16,7 +16,7 @@ namespace BinancePostman.Commands
     /// Ctrl+C or a downstream Select-Object -First; reconnects by itself and reports each gap.
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "BinanceStream")]
-    [OutputType(typeof(StreamKline), typeof(StreamAggregateTrade), typeof(StreamTrade), typeof(StreamBookTicker), typeof(StreamDepthUpdate), typeof(StreamOrderBook), typeof(PSObject), typeof(string))]
+    [OutputType(typeof(StreamKline), typeof(StreamAggregateTrade), typeof(StreamTrade), typeof(StreamBookTicker), typeof(StreamMiniTicker), typeof(StreamTicker), typeof(StreamDepthUpdate), typeof(StreamOrderBook), typeof(PSObject), typeof(string))]
     public sealed class ReceiveBinanceStreamCommand : BinanceConnectionCmdlet, IDisposable
     {
         private readonly List<string> _streams = new List<string>();

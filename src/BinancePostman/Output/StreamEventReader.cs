@@ -8,7 +8,7 @@ namespace BinancePostman.Output
 {
     /// <summary>
     /// Stream events to PowerShell objects: klines as <see cref="StreamKline"/>, aggregate trades as
-    /// <see cref="StreamAggregateTrade"/>, the rest as PSObjects with named fields (<see cref="StreamEventShapes"/>)
+    /// <see cref="StreamAggregateTrade"/>, trades, book tickers, tickers and books as their own classes, the rest as PSObjects with named fields (<see cref="StreamEventShapes"/>)
     /// whose type names are BinancePostman.StreamEvent.&lt;e&gt;, the matching REST shape's (BinancePostman.Trade,
     /// BinancePostman.OrderBook...) and BinancePostman.StreamEvent. One instance per call, used on one thread.
     /// </summary>
@@ -67,6 +67,12 @@ namespace BinancePostman.Output
             {
                 object? book = TryBook(ref reader, stream, eventType == "depth");
                 if (book != null) return book;
+                reader = start;
+            }
+            else if (eventType == "24hrMiniTicker" || eventType == "24hrTicker")
+            {
+                StreamMiniTicker? t = TryTicker(ref reader, stream, full: eventType == "24hrTicker");
+                if (t != null) return t;
                 reader = start;
             }
             else if (eventType == "bookTicker")
@@ -393,6 +399,76 @@ namespace BinancePostman.Output
                     case (byte)'M': JsonReaderOutOfData.Next(ref reader); t.IsBestMatch = reader.TokenType == JsonTokenType.True; break;
                     default: return null;
                 }
+            }
+        }
+
+        /// <summary>
+        /// {"e":"24hrMiniTicker","E":..,"s":..,"c":..,"o":..,"h":..,"l":..,"v":..,"q":..} and {"e":"24hrTicker", those and
+        /// "p","P","w","x","Q","b","B","a","A","O","C","F","L","n"} (futures send no "x", "b", "B", "a", "A"; Coin-M adds "ps").
+        /// Null for anything else, so that a field Binance adds later is kept by the general reader.
+        /// </summary>
+        private static StreamMiniTicker? TryTicker(ref Utf8JsonReader reader, string? stream, bool full)
+        {
+            StreamTicker? f = full ? new StreamTicker() : null;
+            StreamMiniTicker t = f ?? new StreamMiniTicker();
+            t.Stream = stream;
+            int found = 0;
+            while (true)
+            {
+                JsonReaderOutOfData.Next(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject) return found == (full ? 0x1FFF : 0x7F) ? t : null;
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped) return null;
+                if (reader.ValueTextEquals("ps"))
+                {
+                    JsonReaderOutOfData.Next(ref reader);
+                    if (reader.TokenType != JsonTokenType.String) return null;
+                    t.Pair = reader.GetString();
+                    continue;
+                }
+                ReadOnlySpan<byte> key = reader.ValueSpan;
+                if (key.Length != 1) return null;
+                decimal d;
+                long n;
+                switch (key[0])
+                {
+                    case (byte)'e': JsonReaderOutOfData.Next(ref reader); break;
+                    case (byte)'E': if (!NextLong(ref reader, out n)) return null; t.EventTime = n; break;
+                    case (byte)'s': JsonReaderOutOfData.Next(ref reader); if (reader.TokenType != JsonTokenType.String) return null; t.Symbol = reader.GetString(); found |= 1; break;
+                    case (byte)'c': if (!NextDecimal(ref reader, out d)) return null; t.LastPrice = d; found |= 2; break;
+                    case (byte)'o': if (!NextDecimal(ref reader, out d)) return null; t.OpenPrice = d; found |= 4; break;
+                    case (byte)'h': if (!NextDecimal(ref reader, out d)) return null; t.HighPrice = d; found |= 8; break;
+                    case (byte)'l': if (!NextDecimal(ref reader, out d)) return null; t.LowPrice = d; found |= 16; break;
+                    case (byte)'v': if (!NextDecimal(ref reader, out d)) return null; t.Volume = d; found |= 32; break;
+                    case (byte)'q': if (!NextDecimal(ref reader, out d)) return null; t.QuoteVolume = d; found |= 64; break;
+                    default:
+                        if (f == null || !TryTickerField(ref reader, key[0], f, ref found)) return null;
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The fields only the full ticker has; false for a key it does not know or a value of the wrong kind.</summary>
+        private static bool TryTickerField(ref Utf8JsonReader reader, byte key, StreamTicker f, ref int found)
+        {
+            decimal d;
+            long n;
+            switch (key)
+            {
+                case (byte)'p': if (!NextDecimal(ref reader, out d)) return false; f.PriceChange = d; found |= 0x80; return true;
+                case (byte)'P': if (!NextDecimal(ref reader, out d)) return false; f.PriceChangePercent = d; found |= 0x100; return true;
+                case (byte)'w': if (!NextDecimal(ref reader, out d)) return false; f.WeightedAvgPrice = d; found |= 0x200; return true;
+                case (byte)'Q': if (!NextDecimal(ref reader, out d)) return false; f.LastQty = d; found |= 0x400; return true;
+                case (byte)'O': if (!NextLong(ref reader, out n)) return false; f.OpenTime = n; found |= 0x800; return true;
+                case (byte)'C': if (!NextLong(ref reader, out n)) return false; f.CloseTime = n; found |= 0x1000; return true;
+                case (byte)'x': if (!NextDecimal(ref reader, out d)) return false; f.PrevClosePrice = d; return true;
+                case (byte)'b': if (!NextDecimal(ref reader, out d)) return false; f.BidPrice = d; return true;
+                case (byte)'B': if (!NextDecimal(ref reader, out d)) return false; f.BidQty = d; return true;
+                case (byte)'a': if (!NextDecimal(ref reader, out d)) return false; f.AskPrice = d; return true;
+                case (byte)'A': if (!NextDecimal(ref reader, out d)) return false; f.AskQty = d; return true;
+                case (byte)'F': if (!NextId(ref reader, out n)) return false; f.FirstId = n; return true;
+                case (byte)'L': if (!NextId(ref reader, out n)) return false; f.LastId = n; return true;
+                case (byte)'n': if (!NextId(ref reader, out n)) return false; f.Count = n; return true;
+                default: return false;
             }
         }
 
