@@ -187,3 +187,18 @@ Describe 'about_BinancePostman' {
         $missing | Should -BeNullOrEmpty -Because 'the troubleshooting section should say what to do for each'
     }
 }
+
+Describe 'Examples outside the cmdlet help' {
+    It 'every PowerShell block in <File> parses and calls only real commands, parameters and endpoints' -ForEach @(
+        @{ File = 'README.md' }, @{ File = 'src/BinancePostman/Help/about_BinancePostman.md' }
+    ) {
+        $text = Get-Content (Join-Path (Get-RepoRoot) $File) -Raw
+        $blocks = [regex]::Matches($text, '(?ms)^```powershell\r?\n(.*?)^```')
+        $blocks.Count | Should -BeGreaterThan 3
+        $problems = foreach ($block in $blocks) {
+            $line = ($text.Substring(0, $block.Index) -split "`n").Count
+            foreach ($problem in Test-ExampleCode $block.Groups[1].Value) { "line ${line}: $problem" }
+        }
+        $problems | Should -BeNullOrEmpty
+    }
+}
