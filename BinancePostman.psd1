@@ -37,15 +37,17 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags         = @('Binance', 'Postman', 'REST', 'API', 'Crypto', 'Trading', 'Orders', 'SecretManagement', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Binance', 'Postman', 'REST', 'API', 'Crypto', 'Trading', 'Orders', 'WebSocket', 'SecretManagement', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/BinancePostman/BinancePostman'
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ReleaseNotes = @'
 0.1.0: first release.
-- Every endpoint of Binance's Spot, USDs-M Futures, Coin-M Futures, European Options and Broker REST APIs (717 requests, from the bundled Postman collections) as Invoke-BinanceRequest by name, with tab completion of names, parameters and values; Binance's own collection downloads load too.
-- Requests signed natively (HMAC-SHA256, RSA, Ed25519); keys from SecretManagement vaults (Set-BinanceCredential, Connect-Binance); Test-BinanceApiKey checks a key's clock, signature and permissions.
-- Replies streamed into the pipeline as objects (decimals, UTC times, flat for Export-Csv); -All pages history beyond 1,000 rows.
-- Rate limits read from headers and exchangeInfo, 429/418 honoured, reads retried, orders never resent.
+- Every endpoint of Binance's Spot, USDs-M Futures, Coin-M Futures, European Options, Portfolio Margin, Alpha and Broker REST APIs (813 requests from the bundled Postman collections, and 20 retired ones kept for reference) as Invoke-BinanceRequest by name, with tab completion of names, parameters and values; Binance's own collection downloads load too; Compare-BinanceCollection shows what a new download changes.
+- Requests signed natively (HMAC-SHA256, RSA, Ed25519); keys from SecretManagement vaults (Set-BinanceCredential, Connect-Binance), safe in ForEach-Object -Parallel; Test-BinanceApiKey checks a key's clock, signature and permissions; keys go only to Binance's hosts or hosts you name.
+- Replies streamed into the pipeline as objects (decimals, UTC times, flat for Export-Csv); -All pages history, with -First and -Skip.
+- Invoke-RestMethod's conventions: -ResponseHeadersVariable, -StatusCodeVariable, -Proxy, -ProxyCredential, -ProxyUseDefaultCredentials, -NoProxy.
+- Rate limits read from headers and exchangeInfo, 429/418 honoured, reads retried, orders never sent twice.
+- Receive-BinanceStream and Receive-BinanceUserData: market streams and the account's own events over WebSocket, typed, reconnecting by themselves, with each gap reported.
 - Test-BinanceOrder and ConvertTo-BinanceOrderValue: orders checked against the symbol's filters, and rounded onto its tick and step sizes, before anything is sent.
 - Test-BinanceCollection audits collections and environments as data: their scripts are never run.
 '@
