@@ -71,8 +71,9 @@ namespace BinancePostman.Output
             }
             else if (eventType == "24hrMiniTicker" || eventType == "24hrTicker")
             {
-                StreamMiniTicker? t = TryTicker(ref reader, stream, full: eventType == "24hrTicker");
-                if (t != null) return t;
+                bool full = eventType == "24hrTicker";
+                StreamTicker? t = TryTicker(ref reader, stream, full);
+                if (t != null) return full ? t : t.ToMini();
                 reader = start;
             }
             else if (eventType == "bookTicker")
@@ -407,11 +408,9 @@ namespace BinancePostman.Output
         /// "p","P","w","x","Q","b","B","a","A","O","C","F","L","n"} (futures send no "x", "b", "B", "a", "A"; Coin-M adds "ps").
         /// Null for anything else, so that a field Binance adds later is kept by the general reader.
         /// </summary>
-        private static StreamMiniTicker? TryTicker(ref Utf8JsonReader reader, string? stream, bool full)
+        private static StreamTicker? TryTicker(ref Utf8JsonReader reader, string? stream, bool full)
         {
-            StreamTicker? f = full ? new StreamTicker() : null;
-            StreamMiniTicker t = f ?? new StreamMiniTicker();
-            t.Stream = stream;
+            var t = new StreamTicker { Stream = stream };
             int found = 0;
             while (true)
             {
@@ -441,7 +440,7 @@ namespace BinancePostman.Output
                     case (byte)'v': if (!NextDecimal(ref reader, out d)) return null; t.Volume = d; found |= 32; break;
                     case (byte)'q': if (!NextDecimal(ref reader, out d)) return null; t.QuoteVolume = d; found |= 64; break;
                     default:
-                        if (f == null || !TryTickerField(ref reader, key[0], f, ref found)) return null;
+                        if (!full || !TryTickerField(ref reader, key[0], t, ref found)) return null;
                         break;
                 }
             }
