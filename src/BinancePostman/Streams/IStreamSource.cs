@@ -18,6 +18,13 @@ namespace BinancePostman.Streams
         /// <summary>When the connection should be replaced at the latest for reasons of the source (a listen token expiring); null: no such time.</summary>
         DateTimeOffset? RenewBy { get; }
 
+        /// <summary>
+        /// Asks the exchange for an answer on <paramref name="leg"/> (after a silence), completing when it comes; false when
+        /// this kind of connection has nothing to ask (a listenKey stream takes no requests).
+        /// </summary>
+        /// <exception cref="StreamConnectException">no answer within <paramref name="timeout"/></exception>
+        Task<bool> ProbeAsync(WebSocketLeg leg, TimeSpan timeout, CancellationToken cancel);
+
         /// <summary>Runs beside the connections until cancelled (a listenKey's keep-alive); completes at once when there is nothing to do.</summary>
         Task RunBesideAsync(StreamSink sink, Func<WebSocketLeg?> current, CancellationToken cancel);
 

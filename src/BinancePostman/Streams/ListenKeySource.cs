@@ -36,6 +36,9 @@ namespace BinancePostman.Streams
             _path = hosts.Api.ListenKeyPath() ?? throw new ArgumentException("This API has no listenKey.", nameof(hosts));
         }
 
+        /// <summary>A listenKey's stream takes no requests: its silence cannot be told from a quiet account.</summary>
+        public Task<bool> ProbeAsync(WebSocketLeg leg, TimeSpan timeout, CancellationToken cancel) => Task.FromResult(false);
+
         public string Description => _hosts.Api.DisplayName() + " user data (" + _hosts.UserDataBase + "/ws/<listenKey>)";
         public DateTimeOffset? RenewBy => null;
         /// <summary>Keep-alives sent and answered.</summary>

@@ -82,6 +82,16 @@ namespace BinancePostman.Streams
             await SubscribeAsync(leg, streams.GetRange(half, streams.Count - half), accepted, sink, cancel).ConfigureAwait(false);
         }
 
+        /// <summary>LIST_SUBSCRIPTIONS: the cheapest request a market stream connection answers.</summary>
+        public async Task<bool> ProbeAsync(WebSocketLeg leg, TimeSpan timeout, CancellationToken cancel)
+        {
+            await _pacer.WaitTurnAsync(cancel).ConfigureAwait(false);
+            long id = Interlocked.Increment(ref _nextId);
+            string text = "{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+            await leg.RequestAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), text, timeout, cancel, "a check of the connection").ConfigureAwait(false);
+            return true;
+        }
+
         /// <summary>{"method":"SUBSCRIBE","params":[...],"id":n}</summary>
         public static string Subscribe(long id, IReadOnlyList<string> streams)
         {

@@ -76,19 +76,12 @@ namespace BinancePostman.Streams
                     WebSocketLeg leg = _current;
                     DateTimeOffset renewAt = leg.OpenedAt + _timings.MaximumConnectionAge;
                     if (_source.RenewBy is DateTimeOffset by && by < renewAt) renewAt = by;
-                    TimeSpan wait = renewAt - DateTimeOffset.UtcNow;
-                    if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
-                    using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancel))
-                    {
-                        Task timer = Task.Delay(wait, waiting.Token);
-                        await Task.WhenAny(leg.Ended, timer, _sink.RenewalRequested).ConfigureAwait(false);
-                        waiting.Cancel();
-                    }
+                    await WaitWhileConnectedAsync(leg, renewAt, cancel).ConfigureAwait(false);
                     if (cancel.IsCancellationRequested) break;
 
                     if (leg.Ended.IsCompleted)
                     {
-                        gapStart = leg.EndedAt ?? DateTimeOffset.UtcNow;
+                        gapStart = leg.SilentSince ?? leg.EndedAt ?? DateTimeOffset.UtcNow;
                         gapReason = leg.EndReason;
                         _sink.Log($"{_source.Description}: {gapReason}; connecting again.");
                         leg.Dispose();
@@ -158,6 +151,50 @@ namespace BinancePostman.Streams
         }
 
         private bool _failed;
+
+        /// <summary>
+        /// Until the connection ends, its renewal is due or asked for. A connection silent for
+        /// <see cref="StreamTimings.SilenceBeforeCheck"/> is asked for an answer; one that gives none is given up.
+        /// </summary>
+        private async Task WaitWhileConnectedAsync(WebSocketLeg leg, DateTimeOffset renewAt, CancellationToken cancel)
+        {
+            bool checkable = true;
+            while (!cancel.IsCancellationRequested && !leg.Ended.IsCompleted && !_sink.RenewalRequested.IsCompleted)
+            {
+                DateTimeOffset now = DateTimeOffset.UtcNow;
+                if (now >= renewAt) return;
+                DateTimeOffset checkAt = leg.LastMessageAt + _timings.SilenceBeforeCheck;
+                if (checkable && now >= checkAt)
+                {
+                    checkable = await CheckAsync(leg, now - leg.LastMessageAt, cancel).ConfigureAwait(false);
+                    continue;
+                }
+                DateTimeOffset until = checkable && checkAt < renewAt ? checkAt : renewAt;
+                TimeSpan wait = until - now;
+                if (wait < TimeSpan.FromMilliseconds(1)) wait = TimeSpan.FromMilliseconds(1);
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                await Task.WhenAny(leg.Ended, Task.Delay(wait, waiting.Token), _sink.RenewalRequested).ConfigureAwait(false);
+                waiting.Cancel();
+            }
+        }
+
+        /// <returns>false when the source has nothing to ask on this kind of connection</returns>
+        private async Task<bool> CheckAsync(WebSocketLeg leg, TimeSpan silent, CancellationToken cancel)
+        {
+            try
+            {
+                bool asked = await _source.ProbeAsync(leg, _timings.HandshakeTimeout, cancel).ConfigureAwait(false);
+                if (asked) _sink.Log($"{_source.Description}: no message for {silent.TotalSeconds:0.#} s; the exchange answered a check.");
+                return asked;
+            }
+            catch (StreamConnectException ex) when (!cancel.IsCancellationRequested)
+            {
+                if (!leg.Ended.IsCompleted)
+                    leg.AbandonSilent($"no message for {silent.TotalSeconds:0.#} s and {ex.Reason}");
+                await Task.WhenAny(leg.Ended, Task.Delay(_timings.CloseTimeout, cancel)).ConfigureAwait(false);
+                return true;
+            }
+        }
 
         /// <summary>A new connection, or null: after a refusal or a failure before the first connection (reported), or a transient failure (waited out).</summary>
         private async Task<WebSocketLeg?> OpenAsync(bool started, int failures, CancellationToken cancel)

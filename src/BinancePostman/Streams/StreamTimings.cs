@@ -24,6 +24,12 @@ namespace BinancePostman.Streams
         public TimeSpan MaximumReconnectDelay { get; set; } = TimeSpan.FromSeconds(60);
         /// <summary>Opening a connection, and the answer to a subscription.</summary>
         public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(15);
+        /// <summary>
+        /// A connection with no message for this long is checked with a request (LIST_SUBSCRIPTIONS, or the WebSocket API's
+        /// ping); one that does not answer within <see cref="HandshakeTimeout"/> is given up and opened again, the time since
+        /// its last message reported as a gap. A far end that died without closing is otherwise never noticed.
+        /// </summary>
+        public TimeSpan SilenceBeforeCheck { get; set; } = TimeSpan.FromSeconds(60);
         /// <summary>How long a closing connection waits for the server's close frame.</summary>
         public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
         /// <summary>Control messages (subscriptions) sent per second at most: spot allows 5 incoming messages per second, pongs included.</summary>
@@ -46,6 +52,7 @@ namespace BinancePostman.Streams
                 ListenTokenRenewBefore = Scale(binance.ListenTokenRenewBefore),
                 ListenTokenValidity = Scale(binance.ListenTokenValidity),
                 FirstReconnectDelay = Scale(binance.FirstReconnectDelay),
+                SilenceBeforeCheck = Scale(binance.SilenceBeforeCheck),
                 MaximumReconnectDelay = Scale(binance.MaximumReconnectDelay),
                 HandshakeTimeout = binance.HandshakeTimeout,
                 CloseTimeout = binance.CloseTimeout,

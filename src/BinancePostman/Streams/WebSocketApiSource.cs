@@ -176,6 +176,14 @@ namespace BinancePostman.Streams
         /// <summary>A signed subscription leaves nothing at the exchange; a listen token expires by itself.</summary>
         public Task CloseAsync(StreamSink sink, TimeSpan timeout) => Task.CompletedTask;
 
+        /// <summary>The WebSocket API's ping request (weight 1).</summary>
+        public async Task<bool> ProbeAsync(WebSocketLeg leg, TimeSpan timeout, CancellationToken cancel)
+        {
+            string id = NextId();
+            await leg.RequestAsync(id, Request(id, "ping", Array.Empty<KeyValuePair<string, object>>()), timeout, cancel, "a check of the connection").ConfigureAwait(false);
+            return true;
+        }
+
         private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
         /// <summary>

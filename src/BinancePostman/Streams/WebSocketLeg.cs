@@ -28,6 +28,7 @@ namespace BinancePostman.Streams
         private readonly TaskCompletionSource<bool> _ended = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ConcurrentDictionary<string, TaskCompletionSource<byte[]>> _replies = new ConcurrentDictionary<string, TaskCompletionSource<byte[]>>(StringComparer.Ordinal);
         private bool _closing;
+        private long _lastMessageTicks = DateTimeOffset.UtcNow.UtcTicks;
 
         private WebSocketLeg(ClientWebSocket socket, Uri url, string safeUrl, MessageHandler handler)
         {
@@ -48,6 +49,10 @@ namespace BinancePostman.Streams
         /// <summary>True when this side closed it (a rollover, the end of the call): not a drop.</summary>
         public bool ClosedHere => _closing;
         public long Messages { get; private set; }
+        /// <summary>When the last whole message arrived (the opening, before the first).</summary>
+        public DateTimeOffset LastMessageAt => new DateTimeOffset(Volatile.Read(ref _lastMessageTicks), TimeSpan.Zero);
+        /// <summary>Set when the connection was given up for its silence: events are missing from the last message on.</summary>
+        public DateTimeOffset? SilentSince { get; private set; }
         /// <summary>Names this connection's reader has seen (used on its thread only).</summary>
         public NameCache Names { get; } = new NameCache();
         public Task Ended => _ended.Task;
@@ -118,6 +123,7 @@ namespace BinancePostman.Streams
                         count += result.Count;
                     } while (!result.EndOfMessage);
                     Messages++;
+                    Volatile.Write(ref _lastMessageTicks, DateTimeOffset.UtcNow.UtcTicks);
                     if (oversize)
                     {
                         _handler(this, Array.Empty<byte>(), 0, false);
@@ -172,7 +178,7 @@ namespace BinancePostman.Streams
         }
 
         /// <summary>Sends a request and waits for the message that answers it (matched by id through <see cref="TryCompleteReply"/>).</summary>
-        public async Task<byte[]> RequestAsync(string id, string text, TimeSpan timeout, CancellationToken cancel)
+        public async Task<byte[]> RequestAsync(string id, string text, TimeSpan timeout, CancellationToken cancel, string what = "the subscription")
         {
             var reply = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
             _replies[id] = reply;
@@ -190,7 +196,7 @@ namespace BinancePostman.Streams
                     }
                     catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                     {
-                        throw new StreamConnectException(SafeUrl, $"no answer to the subscription within {timeout.TotalSeconds:0.#} s", null);
+                        throw new StreamConnectException(SafeUrl, $"no answer to {what} within {timeout.TotalSeconds:0.#} s", null);
                     }
                 }
             }
@@ -202,6 +208,17 @@ namespace BinancePostman.Streams
             {
                 _replies.TryRemove(id, out _);
             }
+        }
+
+        /// <summary>
+        /// Gives the connection up because it went silent and did not answer a check: it ends with <paramref name="reason"/>,
+        /// and the gap is counted from the last message that arrived.
+        /// </summary>
+        public void AbandonSilent(string reason)
+        {
+            SilentSince = LastMessageAt;
+            Ending = reason;
+            _socket.Abort();
         }
 
         /// <summary>Hands a reply to the request waiting for it; false when none waits for this id.</summary>

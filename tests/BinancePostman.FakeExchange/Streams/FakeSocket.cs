@@ -24,6 +24,9 @@ namespace BinancePostman.FakeExchange.Streams
         public string? ApiKey { get; set; }
         /// <summary>WebSocket API: the subscription id events are sent under.</summary>
         public long? SubscriptionId { get; set; }
+        /// <summary>Set by the "silent" fault: nothing more is sent (events, answers), yet the connection stays open, as a
+        /// connection whose far end died without closing looks to the client.</summary>
+        public bool Silenced { get; set; }
 
         public Task SendAsync(string text, CancellationToken cancel = default) => SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, cancel);
 
@@ -32,7 +35,7 @@ namespace BinancePostman.FakeExchange.Streams
             await _sending.WaitAsync(cancel);
             try
             {
-                if (Socket.State == WebSocketState.Open || Socket.State == WebSocketState.CloseReceived)
+                if (!Silenced && (Socket.State == WebSocketState.Open || Socket.State == WebSocketState.CloseReceived))
                     await Socket.SendAsync(bytes, type, true, cancel);
             }
             catch (Exception ex) when (ex is WebSocketException || ex is OperationCanceledException || ex is ObjectDisposedException || ex is System.IO.IOException)

@@ -166,6 +166,10 @@ namespace BinancePostman.FakeExchange.Streams
                 case "binary":
                     await Socket.SendAsync(new byte[] { 0x01, 0x02, 0x03 }, WebSocketMessageType.Binary);
                     return false;
+                case "silent":
+                    Socket.Silenced = true;
+                    Socket.Record.CloseReason = "went silent";
+                    return false;
                 case "stall":
                     await Task.Delay(fault.DelayMs, Stopping);
                     return false;

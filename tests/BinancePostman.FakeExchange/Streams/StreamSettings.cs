@@ -31,7 +31,8 @@ namespace BinancePostman.FakeExchange.Streams
     /// reset (the TCP connection aborted), malformed (a text frame that is not JSON), binary (a binary frame),
     /// shutdown (a serverShutdown event, then a close DelayMs later), expireListenKey (the key expires: listenKeyExpired,
     /// then a close), terminate (eventStreamTerminated on a WebSocket API subscription), refuse (the next handshakes
-    /// answered with HTTP 503, AfterEvents ignored), stall (no events for DelayMs).
+    /// answered with HTTP 503, AfterEvents ignored), stall (no events for DelayMs), silent (nothing
+    /// more is sent on that connection, answers included, and it stays open).
     /// </summary>
     public sealed class StreamFault
     {

@@ -46,6 +46,9 @@ namespace BinancePostman.FakeExchange.Streams
                     case "userDataStream.subscribe.listenToken":
                         await Reply(id, SubscribeToken(parameters));
                         return;
+                    case "ping":
+                        await Reply(id, "{}");
+                        return;
                     case "userDataStream.unsubscribe":
                         if (_subscription != null) await Terminate();
                         await Reply(id, "{}");

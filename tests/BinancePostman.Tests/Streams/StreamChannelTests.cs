@@ -58,6 +58,42 @@ namespace BinancePostman.Tests.Streams
         }
 
         [Fact]
+        public async Task AConnectionThatGoesSilentWithoutClosingIsCheckedGivenUpAndItsGapCountedFromTheLastMessage()
+        {
+            await using var h = await StreamHarness.StartAsync(Settings());
+            h.Hub.AddFault(new StreamFault { Kind = "silent", AfterEvents = 50 });
+            var timings = StreamHarness.Timings(t =>
+            {
+                t.SilenceBeforeCheck = TimeSpan.FromMilliseconds(300);
+                t.HandshakeTimeout = TimeSpan.FromSeconds(1);
+            });
+            h.Run(new[] { Market(h, timings, "btcusdt@trade") }, timings, TimeSpan.FromSeconds(10), x => x.Hub.Connections.Count >= 2 && x.Events().Count() >= 40);
+
+            Assert.True(h.Hub.Connections.Count >= 2, "the silent connection was never given up\n" + h.Logs);
+            StreamItem gap = Assert.Single(h.Of(StreamItemKind.Gap));
+            Assert.Contains("no answer to a check of the connection", gap.Message);
+            long[] ids = Ids(h, "btcusdt@trade");
+            AssertIncreasing(ids);
+            // the gap starts at the last message that came, not when the silence was given up: the check waited its whole
+            // time for an answer after it (a slow moment may deliver late events while the check is out, moving the start)
+            Assert.True(gap.End - gap.Start >= timings.HandshakeTimeout - TimeSpan.FromMilliseconds(100), $"gap {gap.Start:HH:mm:ss.fff} to {gap.End:HH:mm:ss.fff}\n" + h.Logs);
+            Assert.Equal("went silent", h.Hub.Connections[0].CloseReason);
+        }
+
+        [Fact]
+        public async Task AQuietConnectionThatAnswersItsCheckIsKeptWithoutAGap()
+        {
+            await using var h = await StreamHarness.StartAsync(Settings(s => s.EventIntervalMs = 700));
+            var timings = StreamHarness.Timings(t => t.SilenceBeforeCheck = TimeSpan.FromMilliseconds(200));
+            h.Run(new[] { Market(h, timings, "btcusdt@trade") }, timings, TimeSpan.FromSeconds(2.5));
+
+            Assert.Empty(h.Of(StreamItemKind.Gap));
+            Assert.Single(h.Hub.Connections);
+            Assert.Contains("the exchange answered a check", h.Logs);
+            AssertContiguous(Ids(h, "btcusdt@trade"));
+        }
+
+        [Fact]
         public async Task ADroppedConnectionIsOpenedAgainResubscribedAndItsGapReportedWithNoEventTwice()
         {
             await using var h = await StreamHarness.StartAsync(Settings());

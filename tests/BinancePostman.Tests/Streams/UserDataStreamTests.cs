@@ -191,6 +191,24 @@ namespace BinancePostman.Tests.Streams
         }
 
         [Fact]
+        public async Task ASpotUserDataConnectionThatGoesSilentIsPingedGivenUpAndSubscribedAgain()
+        {
+            await using var h = await StreamHarness.StartAsync(Settings());
+            h.Hub.AddFault(new StreamFault { Kind = "silent", AfterEvents = 5, PathContains = "/ws-api/" });
+            var timings = StreamHarness.Timings(t =>
+            {
+                t.SilenceBeforeCheck = TimeSpan.FromMilliseconds(300);
+                t.HandshakeTimeout = TimeSpan.FromSeconds(1);
+            });
+            var source = WebSocketApiSource.Spot(h.Hosts(StreamApi.Spot), h.Exchange.State.Keys.HmacApiKey, h.HmacSigner, null, h.Rest(StreamApi.Spot), timings);
+            h.Run(new[] { source }, timings, TimeSpan.FromSeconds(10), x => x.Hub.Connections.Count >= 2 && x.Events().Count() >= 15);
+
+            StreamItem gap = Assert.Single(h.Of(StreamItemKind.Gap));
+            Assert.Contains("no answer to a check of the connection", gap.Message);
+            Assert.Equal(2, h.Hub.Log.Count(l => l.StartsWith("SUBSCRIBE spot", StringComparison.Ordinal)));
+        }
+
+        [Fact]
         public async Task MarginsListenTokenIsRenewedBeforeItExpiresWithoutAGap()
         {
             await using var h = await StreamHarness.StartAsync(Settings());
