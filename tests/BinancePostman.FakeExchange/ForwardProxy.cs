@@ -164,7 +164,8 @@ namespace BinancePostman.FakeExchange
                             upstream = new TcpClient();
                             await upstream.ConnectAsync(uri.Host, uri.Port, _stop.Token);
                             upstreamAuthority = uri.Authority;
-                            _ = RelayRepliesAsync(upstream, client, toClient, writeLock);
+                            // the exchange's replies as they come; its close becomes the client connection's close
+                            _ = PumpAsync(upstream.GetStream(), bytes => WriteLockedAsync(writeLock, toClient, bytes), client.Client);
                         }
                         var forwarded = new StringBuilder();
                         forwarded.Append(method).Append(' ').Append(uri.PathAndQuery).Append(' ').Append(version).Append("\r\n");
@@ -205,44 +206,27 @@ namespace BinancePostman.FakeExchange
             await toClient.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 Connection Established\r\n\r\n"), _stop.Token);
             NetworkStream toUpstream = upstream.GetStream();
             if (early.Length > 0) await toUpstream.WriteAsync(early, _stop.Token);
-            Task up = PumpAsync(toClient, toUpstream, upstream.Client);
-            Task down = PumpAsync(toUpstream, toClient, client.Client);
+            Task up = PumpAsync(toClient, bytes => toUpstream.WriteAsync(bytes, _stop.Token).AsTask(), upstream.Client);
+            Task down = PumpAsync(toUpstream, bytes => toClient.WriteAsync(bytes, _stop.Token).AsTask(), client.Client);
             await Task.WhenAll(up, down);
         }
 
-        private async Task PumpAsync(NetworkStream from, NetworkStream to, Socket toSocket)
+        /// <summary>
+        /// One direction of a connection, as it comes: read until <paramref name="from"/> ends, each read written on; the end
+        /// is passed on to <paramref name="toSocket"/> the way it came (a graceful close stays graceful, a reset closes it).
+        /// </summary>
+        private async Task PumpAsync(NetworkStream from, Func<ReadOnlyMemory<byte>, Task> write, Socket toSocket)
         {
             var buffer = new byte[16384];
             try
             {
                 int read;
-                while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0) await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+                while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0) await write(buffer.AsMemory(0, read));
                 toSocket.Shutdown(SocketShutdown.Send);
             }
             catch (Exception ex) when (ex is IOException || ex is SocketException || ex is OperationCanceledException || ex is ObjectDisposedException)
             {
                 try { toSocket.Close(); } catch (ObjectDisposedException) { }
-            }
-        }
-
-        /// <summary>Upstream to client as it comes; the upstream's close becomes the client connection's close, graceful if it was.</summary>
-        private async Task RelayRepliesAsync(TcpClient upstream, TcpClient client, NetworkStream toClient, SemaphoreSlim writeLock)
-        {
-            var buffer = new byte[16384];
-            try
-            {
-                NetworkStream fromUpstream = upstream.GetStream();
-                while (true)
-                {
-                    int read = await fromUpstream.ReadAsync(buffer, _stop.Token);
-                    if (read == 0) break;
-                    await WriteLockedAsync(writeLock, toClient, buffer.AsMemory(0, read));
-                }
-                client.Client.Shutdown(SocketShutdown.Send);
-            }
-            catch (Exception ex) when (ex is IOException || ex is SocketException || ex is OperationCanceledException || ex is ObjectDisposedException)
-            {
-                try { client.Client.Close(); } catch (ObjectDisposedException) { }
             }
         }
 

@@ -178,7 +178,7 @@ namespace BinancePostman.Commands
             }
             finally
             {
-                if (!Cancellation.IsCancellationRequested) _replies.Set(this);
+                SetReplyVariables();
             }
         }
 
@@ -196,13 +196,6 @@ namespace BinancePostman.Commands
         internal void SetReplyVariables()
         {
             if (!Cancellation.IsCancellationRequested) _replies.Set(this);
-        }
-
-        /// <summary>Refuses a request with keys for an untrusted host before it is confirmed (the send path checks again).</summary>
-        internal static void RefuseUntrustedHost(PreparedRequest request, SessionSnapshot session)
-        {
-            HostTrustDecision decision = HostTrust.Decide(request, session.TrustedHosts);
-            if (decision.Verdict == HostVerdict.Refused) throw new UntrustedHostException(decision, request.Method, request.Path);
         }
 
         /// <summary>recvWindow as Binance wants it: up to three decimals, no exponent.</summary>

@@ -128,7 +128,7 @@ namespace BinancePostman.Commands
             {
                 SessionSnapshot session = ModuleSession.Current;
                 PlannedRequest plan = Plan(session);
-                RefuseUntrustedHost(plan.Request, session);
+                HostTrust.RefuseIfUntrusted(plan.Request, session.TrustedHosts); // before it is confirmed; the send path checks again
                 ApiCredential? credential = plan.Request.NeedsApiKey ? ResolveKeys(session, plan.Target.Environment) : null;
                 if (!Confirmation.Ask(this, plan, Force)) return;
                 if (Verbose)

@@ -96,9 +96,17 @@ namespace BinancePostman.Http
         /// <exception cref="UntrustedHostException">the request carries a key and its host is not trusted</exception>
         public static void Enforce(PreparedRequest request, SendOptions options)
         {
-            HostTrustDecision decision = Decide(request, options.TrustedHosts);
-            if (decision.Verdict == HostVerdict.Refused) throw new UntrustedHostException(decision, request.Method, request.Path);
+            HostTrustDecision decision = RefuseIfUntrusted(request, options.TrustedHosts);
             if (decision.Verdict == HostVerdict.AllowedWithWarning) options.OnUnnamedHost?.Invoke(decision);
+        }
+
+        /// <summary>The decision, when the request may go.</summary>
+        /// <exception cref="UntrustedHostException">the request carries a key and its host is not trusted</exception>
+        public static HostTrustDecision RefuseIfUntrusted(PreparedRequest request, TrustedHostList trusted)
+        {
+            HostTrustDecision decision = Decide(request, trusted);
+            if (decision.Verdict == HostVerdict.Refused) throw new UntrustedHostException(decision, request.Method, request.Path);
+            return decision;
         }
     }
 

@@ -58,6 +58,9 @@ namespace BinancePostman.Http
 
         public bool HasCredentials => Credential != null || UseDefaultCredentials;
 
+        /// <summary>What to answer the proxy with: the logged-on user's credentials, the given ones, or none.</summary>
+        internal ICredentials? Credentials => UseDefaultCredentials ? CredentialCache.DefaultCredentials : Credential;
+
         /// <summary>The same proxy without credentials.</summary>
         internal ProxySetting WithoutCredentials() =>
             !HasCredentials ? this : Mode == ProxyMode.Explicit ? new ProxySetting(ProxyMode.Explicit, Address, null, false) : System;
@@ -102,7 +105,7 @@ namespace BinancePostman.Http
                     proxy = CreateWebProxy();
                     return true;
                 default:
-                    proxy = HasCredentials ? new SystemProxyWithCredentials(UseDefaultCredentials ? CredentialCache.DefaultCredentials : Credential) : null;
+                    proxy = HasCredentials ? new SystemProxyWithCredentials(Credentials) : null;
                     return HasCredentials;
             }
         }

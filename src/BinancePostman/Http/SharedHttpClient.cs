@@ -34,8 +34,8 @@ namespace BinancePostman.Http
             };
             if (proxy.Mode == ProxyMode.Explicit)
                 handler.Proxy = proxy.CreateWebProxy();
-            else if (proxy.Mode == ProxyMode.System && (proxy.UseDefaultCredentials || proxy.Credential != null))
-                handler.DefaultProxyCredentials = proxy.UseDefaultCredentials ? CredentialCache.DefaultCredentials : proxy.Credential;
+            else if (proxy.Mode == ProxyMode.System && proxy.HasCredentials)
+                handler.DefaultProxyCredentials = proxy.Credentials;
             // per-request timeouts come from a CancellationToken; the client itself never times out first
             var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             client.DefaultRequestHeaders.UserAgent.ParseAdd("BinancePostman/" + typeof(SharedHttpClient).Assembly.GetName().Version);
